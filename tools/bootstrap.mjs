@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// Waybill's front door. Every npm script runs through this file so that a fresh clone needs nothing but
+// Node, a JDK and Maven. It is plain JavaScript with no dependencies because it runs before any exist,
+// possibly on an end-of-life Node.
+//
+//   1. a supported Node: when the running Node is older than 22, Node 24 is installed from the npm
+//      registry (the node-<os>-<arch> packages carry the official binaries) into .waybill/toolchain,
+//      and this script runs again under it, with that Node first on PATH for every child process;
+//   2. dependencies: `npm ci` when node_modules is missing or older than package-lock.json;
+//   3. the command itself (see COMMANDS below).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const MIN_NODE_MAJOR = 22;
+const PROVIDED_NODE = '24'; // the current LTS line
+const TOOLCHAIN = join(ROOT, '.waybill', 'toolchain');
+const BIN = join(ROOT, 'node_modules', '.bin');
+
+const say = (message) => console.log(`\x1b[36m[waybill]\x1b[0m ${message}`);
+const fail = (message) => {
+  console.error(`\x1b[31m[waybill] ${message}\x1b[0m`);
+  process.exit(1);
+};
+
+/** Runs a command to completion, inheriting the terminal; a non-zero exit stops everything. */
+function run(command, args, { env = process.env, allowFailure = false } = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env });
+  if (result.error) fail(`could not run ${command}: ${result.error.message}`);
+  if (result.status !== 0 && !allowFailure) process.exit(result.status ?? 1);
+  return result.status ?? 1;
+}
+
+/** Runs a long-lived command and mirrors its exit; Ctrl-C reaches it directly through the process group. */
+function handOver(command, args, env = process.env) {
+  const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+function ensureSupportedNode() {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major >= MIN_NODE_MAJOR) return;
+  const pkg = `node-${process.platform === 'win32' ? 'win' : process.platform}-${process.arch}`;
+  const nodeBinDir = join(TOOLCHAIN, 'node_modules', pkg, 'bin');
+  const nodeBin = join(nodeBinDir, process.platform === 'win32' ? 'node.exe' : 'node');
+  if (!existsSync(nodeBin)) {
+    say(`Node ${process.versions.node} is past end of life; Waybill needs ${MIN_NODE_MAJOR}+.`);
+    say(`installing Node ${PROVIDED_NODE} LTS from the npm registry (${pkg}) into .waybill/toolchain…`);
+    const status = run(
+      'npm',
+      ['install', '--prefix', TOOLCHAIN, '--no-save', '--no-package-lock', '--loglevel=error', `${pkg}@${PROVIDED_NODE}`],
+      { allowFailure: true },
+    );
+    if (status !== 0 || !existsSync(nodeBin)) {
+      fail(`could not install ${pkg}@${PROVIDED_NODE}. Install Node ${MIN_NODE_MAJOR} or newer yourself and run the command again.`);
+    }
+  }
+  const env = { ...process.env, PATH: `${nodeBinDir}${delimiter}${process.env.PATH}` };
+  say(`using Node ${spawnSync(nodeBin, ['--version']).stdout.toString().trim()} from .waybill/toolchain`);
+  handOver(nodeBin, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], env);
+  return 'handed-over';
+}
+
+function ensureDependencies() {
+  const installed = join(ROOT, 'node_modules', '.package-lock.json');
+  const lock = join(ROOT, 'package-lock.json');
+  const fresh = existsSync(installed) && (!existsSync(lock) || statSync(installed).mtimeMs >= statSync(lock).mtimeMs);
+  if (fresh) return;
+  say('installing dependencies (npm ci)…');
+  run('npm', existsSync(lock) ? ['ci', '--loglevel=error'] : ['install', '--loglevel=error']);
+}
+
+const tool = (name) => join(BIN, process.platform === 'win32' ? `${name}.cmd` : name);
+const quietNx = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NX_SKIP_NX_CACHE: process.env.CI ? 'true' : '' };
+
+const COMMANDS = {
+  /** The whole suite: lint (module boundaries included), type check, then every Jest project. */
+  test(args) {
+    say('step 1/3: lint (ESLint + Nx module boundaries)…');
+    COMMANDS.lint([]);
+    say('step 2/3: type check (tsc --noEmit)…');
+    COMMANDS.typecheck([]);
+    say('step 3/3: unit, integration and contract tests (Jest; integration tests boot Kafka and PostgreSQL once)…');
+    COMMANDS.jest(args);
+  },
+  lint: (args) => run(tool('nx'), ['run-many', '-t', 'lint', '--parallel=2', '--outputStyle=stream', ...args], { env: quietNx }),
+  typecheck: (args) => run(tool('tsc'), ['-p', 'tsconfig.json', ...args]),
+  jest: (args) => run(tool('jest'), process.env.CI ? ['--ci', ...args] : args),
+  build: () => run(process.execPath, [join(ROOT, 'tools', 'build.mjs')]),
+  /** The local stack: `stack start` (everything, supervised), `stack reset` (wipe local data). */
+  stack(args) {
+    COMMANDS.build();
+    handOver(process.execPath, ['--enable-source-maps', join(ROOT, 'dist', 'tools', 'stack', 'main.js'), ...args]);
+  },
+};
+
+const [command = 'test', ...args] = process.argv.slice(2);
+if (!COMMANDS[command]) fail(`unknown command "${command}"; one of: ${Object.keys(COMMANDS).join(', ')}`);
+if (ensureSupportedNode() !== 'handed-over') {
+  ensureDependencies();
+  COMMANDS[command](args);
+}
