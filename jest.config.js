@@ -20,10 +20,11 @@ const withInfrastructure = {
   // Only runs when a test of this project is selected, so `npm run test:unit` never boots anything.
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
-  testTimeout: 60_000,
 };
 
 module.exports = {
+  // A global option (Jest ignores it per project); unit tests finish in milliseconds either way.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
     { ...withInfrastructure, displayName: 'integration', testMatch: ['**/*.int-spec.ts'] },

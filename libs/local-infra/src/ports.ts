@@ -8,7 +8,6 @@ export const LOOPBACK = '127.0.0.1';
 function tryBind(port: number): Promise<{ port: number } | { code: string }> {
   return new Promise((resolve) => {
     const server = createServer();
-    server.unref();
     server.once('error', (error: NodeJS.ErrnoException) => resolve({ code: error.code ?? String(error) }));
     server.listen({ port, host: LOOPBACK, exclusive: true }, () => {
       const address = server.address();

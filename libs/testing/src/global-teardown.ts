@@ -1,1 +1,5 @@
-export default async function globalTeardown(): Promise<void> {}
+export default async function globalTeardown(): Promise<void> {
+  const infrastructure = globalThis.waybillTestInfrastructure;
+  globalThis.waybillTestInfrastructure = undefined;
+  await infrastructure?.stop();
+}

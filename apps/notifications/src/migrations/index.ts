@@ -1,0 +1,4 @@
+import { CreateNotifications1763769600000 } from './1763769600000-create-notifications';
+
+/** In order. Listed explicitly (no glob) so the build, the tests and the migrate command see the same set. */
+export const NotificationsMigrations = [CreateNotifications1763769600000];

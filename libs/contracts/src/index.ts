@@ -1,0 +1,1 @@
+export { ALL_TOPICS, deadLetterTopicOf, retryTopicOf, Topics, type TopicDefinition } from './topics';

@@ -1,0 +1,64 @@
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger, PinoLogger } from 'nestjs-pino';
+import type { ServiceConfig } from '../config/service-config';
+import { KafkaConsumerStatus } from '../kafka/consumer-status';
+import { KafkaTransport } from '../kafka/kafka.transport';
+import { ServiceMetrics } from '../metrics/metrics';
+import { SERVICE_CONFIG, SERVICE_DEFINITION } from '../platform.module';
+import type { ServiceDefinition } from '../service-definition';
+
+/**
+ * Starts a service as a hybrid application: the HTTP API of the design and a Kafka consumer in one
+ * process, sharing one dependency-injection container, so an HTTP controller and a message handler can
+ * call the same use case. Used by every service's main.ts and by the tests, so both run the same code.
+ */
+export interface RunningService {
+  app: INestApplication;
+  /** The Kafka side of the hybrid app (its consumer, its status). */
+  kafka: KafkaTransport;
+}
+
+export async function startService(appModule: DynamicModule): Promise<RunningService> {
+  const app = await NestFactory.create(appModule, { bufferLogs: true, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+
+  const config = app.get<ServiceConfig>(SERVICE_CONFIG);
+  const definition = app.get<ServiceDefinition>(SERVICE_DEFINITION);
+  // The pino logger nestjs-pino configured, for the parts that live outside dependency injection.
+  const rootLogger = (await app.resolve(PinoLogger)).logger;
+  const pino = rootLogger.child({ context: 'bootstrap' });
+
+  SwaggerModule.setup(
+    'docs',
+    app,
+    SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(`Waybill ${definition.name}`).setVersion('1').build()),
+  );
+
+  const kafka = new KafkaTransport({
+    service: definition.name,
+    brokers: config.KAFKA_BROKERS,
+    topicPrefix: config.TOPIC_PREFIX,
+    consumes: definition.consumes,
+    status: app.get(KafkaConsumerStatus),
+    metrics: app.get(ServiceMetrics),
+    logger: rootLogger,
+  });
+  app.connectMicroservice({ strategy: kafka }, { inheritAppConfig: true });
+  await app.startAllMicroservices();
+  await app.listen(config.PORT, config.HOST);
+  pino.info({ url: await app.getUrl() }, `${definition.name} ready`);
+  return { app, kafka };
+}
+
+/** For main.ts: start, or print why not (a configuration error names the variable) and exit non-zero. */
+export function runService(appModule: () => DynamicModule): void {
+  Promise.resolve()
+    .then(() => startService(appModule()))
+    .catch((error: Error) => {
+      console.error(error.name === 'InvalidConfigurationError' ? error.message : error);
+      process.exit(1);
+    });
+}

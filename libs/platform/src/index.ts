@@ -1,0 +1,11 @@
+export { migrateService } from './bootstrap/migrate-service';
+export { runService, startService, type RunningService } from './bootstrap/bootstrap-service';
+export { InvalidConfigurationError, loadDatabaseConfig, loadServiceConfig, serviceConfigSchema, type ServiceConfig } from './config/service-config';
+export { dataSourceOptions } from './database/data-source-options';
+export { runMigrations } from './database/run-migrations';
+export { KafkaConsumerStatus, type ConsumerState } from './kafka/consumer-status';
+export { KafkaTransport } from './kafka/kafka.transport';
+export { ensureTopics, prefixed, type TopicSpec } from './kafka/topics';
+export { ServiceMetrics } from './metrics/metrics';
+export { PlatformModule, SERVICE_CONFIG, SERVICE_DEFINITION } from './platform.module';
+export type { ServiceDefinition } from './service-definition';

@@ -1,0 +1,54 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Kafka } from 'kafkajs';
+import { loadServiceConfig, type ServiceConfig } from './config/service-config';
+import { dataSourceOptions } from './database/data-source-options';
+import { HealthController } from './health/health.controller';
+import { KafkaHealthIndicator } from './health/kafka.health';
+import { KafkaConsumerStatus } from './kafka/consumer-status';
+import { LoggingModule } from './logging/logging.module';
+import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { MetricsController } from './metrics/metrics.controller';
+import { ServiceMetrics } from './metrics/metrics';
+import type { ServiceDefinition } from './service-definition';
+
+/** Injection tokens for what the platform provides to a service's own code. */
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
+export const SERVICE_DEFINITION = Symbol('SERVICE_DEFINITION');
+
+/**
+ * Everything a Waybill service has in common, as one module a service imports:
+ * validated configuration, JSON logs, the database connection, `/health`, `/metrics`, and the
+ * Kafka consumer's status. `env` is injectable so tests can start a service against fresh topics and
+ * a fresh schema without touching process.env.
+ */
+@Module({})
+export class PlatformModule implements NestModule {
+  static forRoot(definition: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): DynamicModule {
+    const config: ServiceConfig = loadServiceConfig(definition.name, definition.defaultPort, env);
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [
+        LoggingModule.forRoot(definition.name, config),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(definition, config), retryAttempts: 3, retryDelay: 1_000 }),
+        TerminusModule.forRoot({ logger: false }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: SERVICE_DEFINITION, useValue: definition },
+        { provide: ServiceMetrics, useValue: new ServiceMetrics(definition.name) },
+        { provide: Kafka, useValue: new Kafka({ clientId: `${definition.name}-health`, brokers: config.KAFKA_BROKERS, logLevel: 0 }) },
+        KafkaConsumerStatus,
+        KafkaHealthIndicator,
+      ],
+      exports: [SERVICE_CONFIG, SERVICE_DEFINITION, ServiceMetrics, KafkaConsumerStatus, TypeOrmModule],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
+  }
+}

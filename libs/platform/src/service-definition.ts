@@ -1,0 +1,17 @@
+// What makes one Waybill service different from another, in one place. Everything else (configuration,
+// logging, health, metrics, the database connection, the Kafka consumer) is the same for every service
+// and lives in this library, so a service's own folder holds only its domain and use cases.
+import type { MixedList } from 'typeorm';
+
+export interface ServiceDefinition {
+  /** Also the Kafka client id and consumer group, the database role and the `service` log field. */
+  readonly name: 'orders' | 'inventory' | 'routing' | 'notifications';
+  /** The HTTP port of the design's public surface; PORT overrides it. */
+  readonly defaultPort: number;
+  /** The topics this service consumes (unprefixed names from @waybill/contracts). */
+  readonly consumes: readonly string[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  readonly entities: MixedList<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  readonly migrations: MixedList<Function>;
+}
