@@ -33,10 +33,18 @@ function run(command, args, { env = process.env, allowFailure = false } = {}) {
   return result.status ?? 1;
 }
 
-/** Runs a long-lived command and mirrors its exit; Ctrl-C reaches it directly through the process group. */
-function handOver(command, args, env = process.env) {
-  const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+/**
+ * Runs a long-lived command and mirrors its exit code.
+ * - attached (same process group): Ctrl-C in the terminal already reaches the child, so this process
+ *   only has to survive it and wait; SIGTERM, which nobody else delivers, is passed on.
+ * - detached (its own process group): the terminal's Ctrl-C reaches only us, and we pass it on. The
+ *   stack runs this way so that *it* decides the order things stop in (services before Kafka before
+ *   PostgreSQL) instead of every process getting the signal at once.
+ */
+function handOver(command, args, { env = process.env, detached = false } = {}) {
+  const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env, detached });
+  process.on('SIGINT', () => detached && child.kill('SIGINT'));
+  process.on('SIGTERM', () => child.kill('SIGTERM'));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
@@ -60,7 +68,7 @@ function ensureSupportedNode() {
   }
   const env = { ...process.env, PATH: `${nodeBinDir}${delimiter}${process.env.PATH}` };
   say(`using Node ${spawnSync(nodeBin, ['--version']).stdout.toString().trim()} from .waybill/toolchain`);
-  handOver(nodeBin, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], env);
+  handOver(nodeBin, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { env });
   return 'handed-over';
 }
 
@@ -93,7 +101,7 @@ const COMMANDS = {
   /** The local stack: `stack start` (everything, supervised), `stack reset` (wipe local data). */
   stack(args) {
     COMMANDS.build();
-    handOver(process.execPath, ['--enable-source-maps', join(ROOT, 'dist', 'tools', 'stack', 'main.js'), ...args]);
+    handOver(process.execPath, ['--enable-source-maps', join(ROOT, 'dist', 'tools', 'stack', 'main.js'), ...args], { detached: true });
   },
 };
 

@@ -245,7 +245,7 @@ export class LocalKafkaBroker {
     const seeLogs = `see ${outFile} and ${this.logFile}`;
     while (!exit) {
       const admin = kafka.admin();
-      const producer = kafka.producer({ idempotent: true });
+      const producer = kafka.producer({ idempotent: true, retry: { retries: 1 } }); // kafkajs demands retries here
       try {
         await admin.connect();
         await admin.describeCluster();

@@ -71,7 +71,7 @@ export async function resolveKafkaJars(root: string, onProgress: (message: strin
   const staging = join(home, `libs.partial-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   await mkdir(home, { recursive: true });
-  const args = ['-q', '-B', '-f', pom, 'dependency:copy-dependencies', `-DoutputDirectory=${staging}`, '-DincludeScope=runtime'];
+  const args = ['-q', '-B', '-Dstyle.color=never', '-f', pom, 'dependency:copy-dependencies', `-DoutputDirectory=${staging}`, '-DincludeScope=runtime'];
   const mvn = await run('mvn', args);
   if (mvn.missing) {
     throw new Error(
