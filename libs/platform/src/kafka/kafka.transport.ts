@@ -68,6 +68,11 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     const { service, topicPrefix, consumes, status, metrics } = this.options;
     const consumer = this.kafka.consumer({
       groupId: service,
+      // How long the group waits for a silent member before handing its partitions to the others.
+      // kafkajs's 30 s default means a crashed-and-restarted service idles that long; 10 s (three
+      // missed heartbeats) is still far above any pause this process should have between messages.
+      sessionTimeout: 10_000,
+      heartbeatInterval: 3_000,
       // kafkajs would restart some crashes itself and give up on others; one policy, ours, is clearer.
       retry: { restartOnFailure: async () => false },
     });
