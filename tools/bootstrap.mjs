@@ -6,7 +6,7 @@
 //   1. a supported Node: when the running Node is older than 22, Node 24 is installed from the npm
 //      registry (the node-<os>-<arch> packages carry the official binaries) into .waybill/toolchain,
 //      and this script runs again under it, with that Node first on PATH for every child process;
-//   2. dependencies: `npm ci` when node_modules is missing or older than package-lock.json;
+//   2. dependencies: `npm install` when node_modules is missing or older than package-lock.json;
 //   3. the command itself (see COMMANDS below).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -77,8 +77,11 @@ function ensureDependencies() {
   const lock = join(ROOT, 'package-lock.json');
   const fresh = existsSync(installed) && (!existsSync(lock) || statSync(installed).mtimeMs >= statSync(lock).mtimeMs);
   if (fresh) return;
-  say('installing dependencies (npm ci)…');
-  run('npm', existsSync(lock) ? ['ci', '--loglevel=error'] : ['install', '--loglevel=error']);
+  say('installing dependencies (npm install, at the versions package-lock.json pins)…');
+  // Not `npm ci`: it refuses a lockfile that lacks other platforms' optional packages (SWC's native
+  // builds for macOS, Windows…), and a registry mirror that does not carry them writes exactly such a
+  // lockfile. `npm install` keeps every pinned version and skips what this platform does not need.
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error']);
 }
 
 const tool = (name) => join(BIN, process.platform === 'win32' ? `${name}.cmd` : name);
@@ -104,6 +107,13 @@ const COMMANDS = {
     handOver(process.execPath, ['--enable-source-maps', join(ROOT, 'dist', 'tools', 'stack', 'main.js'), ...args], { detached: true });
   },
 };
+
+// kafkajs 2.2.4 (its last release) schedules a timer with a negative delay, which Node 24 reports on
+// every connection (kafkajs issue #1751). Node clamps it to 1 ms, as kafkajs meant; silence only that.
+const QUIET_WARNING = '--disable-warning=TimeoutNegativeWarning';
+if (!(process.env.NODE_OPTIONS ?? '').includes(QUIET_WARNING)) {
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} ${QUIET_WARNING}`.trim();
+}
 
 const [command = 'test', ...args] = process.argv.slice(2);
 if (!COMMANDS[command]) fail(`unknown command "${command}"; one of: ${Object.keys(COMMANDS).join(', ')}`);

@@ -14,11 +14,12 @@ import { ensureTopics } from '@waybill/platform';
 import { colour, fail, say, seconds, warn } from './console';
 import { ServiceProcess } from './service-process';
 
-const ROOT = findRepoRoot();
-const STATE = join(ROOT, '.waybill');
-const DATA = join(STATE, 'data');
-const LOGS = join(STATE, 'logs');
-const STACK_PID = join(STATE, 'stack.pid');
+/** Where the local stack keeps its state; only `start` and `reset` need a checkout (`topics` runs in images). */
+function localPaths() {
+  const root = findRepoRoot();
+  const state = join(root, '.waybill');
+  return { root, data: join(state, 'data'), logs: join(state, 'logs'), stackPid: join(state, 'stack.pid') };
+}
 
 const SERVICES = [
   { name: 'orders', defaultPort: 3000 },
@@ -32,7 +33,7 @@ const SERVICES = [
     port: Number(process.env[`${upper}_PORT`] ?? service.defaultPort),
     portVariable: `${upper}_PORT`,
     databaseUrlVariable: `${upper}_DATABASE_URL`,
-    script: (file: 'main' | 'migrate') => join(ROOT, 'dist', 'apps', service.name, 'src', `${file}.js`),
+    script: (file: 'main' | 'migrate') => join(localPaths().root, 'dist', 'apps', service.name, 'src', `${file}.js`),
   };
 });
 
@@ -55,14 +56,15 @@ async function shutdown(exitCode: number): Promise<never> {
       (error: Error) => fail(`${what} did not stop cleanly: ${error.message}`),
     );
   }
-  rmSync(STACK_PID, { force: true });
+  rmSync(localPaths().stackPid, { force: true });
   process.exit(exitCode);
 }
 
 async function startStack(): Promise<void> {
   const began = Date.now();
+  const { data: DATA, logs: LOGS, stackPid } = localPaths();
   mkdirSync(LOGS, { recursive: true });
-  writeFileSync(STACK_PID, String(process.pid));
+  writeFileSync(stackPid, String(process.pid));
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   // The stack runs in its own process group (see tools/bootstrap.mjs); if whoever started it dies
@@ -178,7 +180,8 @@ function isRunning(pid: number): boolean {
 }
 
 function reset(): void {
-  const pid = existsSync(STACK_PID) ? Number(readFileSync(STACK_PID, 'utf8')) : NaN;
+  const { data: DATA, logs: LOGS, stackPid } = localPaths();
+  const pid = existsSync(stackPid) ? Number(readFileSync(stackPid, 'utf8')) : NaN;
   if (Number.isInteger(pid) && isRunning(pid)) {
     fail(`a stack is running (pid ${pid}): stop it first (Ctrl-C in its terminal), then reset.`);
     process.exit(1);

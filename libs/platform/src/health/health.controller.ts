@@ -18,4 +18,15 @@ export class HealthController {
   check() {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 2_000 }), () => this.kafka.check('kafka')]);
   }
+
+  /**
+   * `GET /health/live`: the process answers, nothing more. For an orchestrator's liveness probe: a
+   * Kafka or database outage should take a pod out of rotation (readiness, `/health`), not restart
+   * every pod in a loop while the outage lasts.
+   */
+  @Get('live')
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
 }
