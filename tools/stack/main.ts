@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Command } from 'commander';
 import { ALL_TOPICS } from '@waybill/contracts';
-import { assertPortFree, findRepoRoot, LocalKafkaBroker, LocalPostgres, provisionServiceDatabase } from '@waybill/local-infra';
-import { ensureTopics } from '@waybill/platform';
+import { assertPortFree, ensureTopics, findRepoRoot, LocalKafkaBroker, LocalPostgres, provisionServiceDatabase } from '@waybill/local-infra';
 import { colour, fail, say, seconds, warn } from './console';
 import { ServiceProcess } from './service-process';
 

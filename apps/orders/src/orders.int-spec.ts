@@ -3,7 +3,8 @@
 import request from 'supertest';
 import type { Consumer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { eventually, startServiceUnderTest, type ServiceUnderTest } from '@waybill/testing';
+import { startServiceUnderTest, type ServiceUnderTest } from '@waybill/service-testing';
+import { eventually } from '@waybill/testing';
 import { OrdersModule } from './orders.module';
 import { ordersService } from './orders.service-definition';
 

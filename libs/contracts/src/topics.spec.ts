@@ -1,18 +1,17 @@
-import { ALL_TOPICS, deadLetterTopicOf, retryTopicOf, Topics } from './topics';
+import { ALL_TOPICS, deadLetterTopicOf, Topics } from './topics';
 
 describe('topic catalogue', () => {
   it('names every topic after its owner', () => {
     for (const topic of ALL_TOPICS) expect(topic.name.startsWith(`${topic.owner}.`)).toBe(true);
   });
 
-  it('gives every primary topic a retry and a dead-letter sibling', () => {
+  it('gives every primary topic a dead-letter sibling', () => {
     const names = new Set(ALL_TOPICS.map((topic) => topic.name));
     const primaries = Object.values(Topics).flatMap((byKind) => Object.values(byKind));
 
     for (const topic of primaries) {
-      expect(names).toContain(retryTopicOf(topic));
       expect(names).toContain(deadLetterTopicOf(topic));
     }
-    expect(names.size).toBe(primaries.length * 3);
+    expect(names.size).toBe(primaries.length * 2);
   });
 });

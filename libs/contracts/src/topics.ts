@@ -1,7 +1,8 @@
 // Every Kafka topic of the platform, named after the service that owns it (STYLE.md, rule 13):
 // `<owner>.commands` carries requests *to* the owner, `<owner>.events` carries facts *from* it.
-// Each has a `.retry` and a `.dlq` sibling, named the same way everywhere, for the messages its
-// consumers could not handle yet (retry) or at all (dead letters). See docs/architecture.md.
+// Each has a `.dlq` sibling for the messages its consumers could not handle at all (dead letters).
+// There are no `.retry` topics: failed messages are retried in place, which keeps one order's
+// messages in order (docs/patterns/dead-letters.md says why). See docs/architecture.md.
 
 export interface TopicDefinition {
   readonly name: string;
@@ -22,7 +23,6 @@ export const Topics = {
   routing: { commands: 'routing.commands', events: 'routing.events' },
 } as const;
 
-export const retryTopicOf = (topic: string): string => `${topic}.retry`;
 export const deadLetterTopicOf = (topic: string): string => `${topic}.dlq`;
 
 const primary: TopicDefinition[] = [
@@ -33,10 +33,9 @@ const primary: TopicDefinition[] = [
   { name: Topics.routing.events, owner: 'routing', partitions: PARTITIONS, retentionMs: FOREVER },
 ];
 
-/** The full list the stack and the tests create, siblings included. */
+/** The full list the stack and the tests create, dead-letter siblings included. */
 export const ALL_TOPICS: readonly TopicDefinition[] = primary.flatMap((topic) => [
   topic,
-  { ...topic, name: retryTopicOf(topic.name), retentionMs: ONE_WEEK },
   // Dead letters wait for a human: keep them as long as the history they came from.
   { ...topic, name: deadLetterTopicOf(topic.name), partitions: 1, retentionMs: FOREVER },
 ]);

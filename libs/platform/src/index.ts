@@ -4,8 +4,9 @@ export { InvalidConfigurationError, loadDatabaseConfig, loadServiceConfig, servi
 export { dataSourceOptions } from './database/data-source-options';
 export { runMigrations } from './database/run-migrations';
 export { KafkaConsumerStatus, type ConsumerState } from './kafka/consumer-status';
-export { KafkaTransport } from './kafka/kafka.transport';
-export { ensureTopics, prefixed, type TopicSpec } from './kafka/topics';
+export { KafkaTransport, KeepHandlerErrors, type KafkaTransportOptions, type RetryPolicy } from './kafka/kafka.transport';
+export { MessageContext, type MessageOrigin } from './kafka/message-context';
+export { isInfrastructureFailure, MessageRejectedError } from './kafka/message-failures';
 export { ServiceMetrics } from './metrics/metrics';
 export { PlatformModule, SERVICE_CONFIG, SERVICE_DEFINITION } from './platform.module';
 export type { ServiceDefinition } from './service-definition';

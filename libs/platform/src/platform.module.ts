@@ -11,16 +11,16 @@ import { LoggingModule } from './logging/logging.module';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsController } from './metrics/metrics.controller';
 import { ServiceMetrics } from './metrics/metrics';
+import { OutboxRelayService } from './outbox/outbox-relay.service';
 import type { ServiceDefinition } from './service-definition';
+import { SERVICE_CONFIG, SERVICE_DEFINITION } from './tokens';
 
-/** Injection tokens for what the platform provides to a service's own code. */
-export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
-export const SERVICE_DEFINITION = Symbol('SERVICE_DEFINITION');
+export { SERVICE_CONFIG, SERVICE_DEFINITION };
 
 /**
  * Everything a Waybill service has in common, as one module a service imports:
- * validated configuration, JSON logs, the database connection, `/health`, `/metrics`, and the
- * Kafka consumer's status. `env` is injectable so tests can start a service against fresh topics and
+ * validated configuration, JSON logs, the database connection, `/health`, `/metrics`, the Kafka
+ * consumer's status, and the outbox relay that publishes what the service wrote to its outbox. `env` is injectable so tests can start a service against fresh topics and
  * a fresh schema without touching process.env.
  */
 @Module({})
@@ -43,8 +43,9 @@ export class PlatformModule implements NestModule {
         { provide: Kafka, useValue: new Kafka({ clientId: `${definition.name}-health`, brokers: config.KAFKA_BROKERS, logLevel: 0 }) },
         KafkaConsumerStatus,
         KafkaHealthIndicator,
+        OutboxRelayService,
       ],
-      exports: [SERVICE_CONFIG, SERVICE_DEFINITION, ServiceMetrics, KafkaConsumerStatus, TypeOrmModule],
+      exports: [SERVICE_CONFIG, SERVICE_DEFINITION, ServiceMetrics, KafkaConsumerStatus, TypeOrmModule, OutboxRelayService],
     };
   }
 

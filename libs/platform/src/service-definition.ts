@@ -5,7 +5,7 @@ import type { MixedList } from 'typeorm';
 
 export interface ServiceDefinition {
   /** Also the Kafka client id and consumer group, the database role and the `service` log field. */
-  readonly name: 'orders' | 'inventory' | 'routing' | 'notifications';
+  readonly name: string;
   /** The HTTP port of the design's public surface; PORT overrides it. */
   readonly defaultPort: number;
   /** The topics this service consumes (unprefixed names from @waybill/contracts). */

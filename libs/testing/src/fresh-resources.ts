@@ -3,9 +3,10 @@
 // parallel without seeing each other's rows or messages.
 import { randomBytes } from 'node:crypto';
 import { ALL_TOPICS, type TopicDefinition } from '@waybill/contracts';
-import { ensureTopics } from '@waybill/platform';
+import { ensureTopics } from '@waybill/local-infra';
 import { Kafka } from 'kafkajs';
 import { Client } from 'pg';
+import { DataSource, type MigrationInterface } from 'typeorm';
 import { testInfrastructureFromEnv } from './test-env';
 
 const TEST_DATABASE = 'waybill_test';
@@ -77,4 +78,33 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
   } finally {
     await client.end();
   }
+}
+
+type MigrationInterfaceClass = new () => MigrationInterface;
+
+export interface FreshDatabase extends FreshSchema {
+  /** Connected, with `search_path` set to the fresh schema and `migrations` applied. */
+  dataSource: DataSource;
+}
+
+/** A fresh schema with the given migrations applied, and a TypeORM connection to it. */
+export async function freshDatabase(label: string, migrations: MigrationInterfaceClass[]): Promise<FreshDatabase> {
+  const schema = await freshSchema(label);
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: schema.databaseUrl,
+    schema: schema.schema,
+    migrations,
+    extra: { options: `-c search_path=${schema.schema}` },
+  });
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  return {
+    ...schema,
+    dataSource,
+    drop: async () => {
+      await dataSource.destroy();
+      await schema.drop();
+    },
+  };
 }

@@ -1,4 +1,5 @@
-export { freshSchema, freshTopics, type FreshSchema, type FreshTopics } from './fresh-resources';
+export { freshDatabase, freshSchema, freshTopics, type FreshDatabase, type FreshSchema, type FreshTopics } from './fresh-resources';
 export { startTestInfrastructure, type TestInfrastructure } from './infrastructure';
-export { eventually, startServiceUnderTest, type ServiceUnderTest } from './service-under-test';
+export { eventually } from './eventually';
 export { testInfrastructureFromEnv } from './test-env';
+export { readTopic, type ReadMessage } from './topic-reader';

@@ -1,4 +1,6 @@
+import { CreateInbox1763769500001 } from '@waybill/inbox';
+import { CreateOutbox1763769500000 } from '@waybill/outbox';
 import { CreateOrders1763769600000 } from './1763769600000-create-orders';
 
-/** In order. Listed explicitly (no glob) so the build, the tests and the migrate command see the same set. */
-export const OrdersMigrations = [CreateOrders1763769600000];
+/** In order: the messaging tables every service has, then its own. Listed explicitly (no glob) so the build, the tests and the migrate command see the same set. */
+export const OrdersMigrations = [CreateOutbox1763769500000, CreateInbox1763769500001, CreateOrders1763769600000];

@@ -2,11 +2,12 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger, PinoLogger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
 import type { ServiceConfig } from '../config/service-config';
 import { KafkaConsumerStatus } from '../kafka/consumer-status';
-import { KafkaTransport } from '../kafka/kafka.transport';
+import { KafkaTransport, KeepHandlerErrors } from '../kafka/kafka.transport';
 import { ServiceMetrics } from '../metrics/metrics';
-import { SERVICE_CONFIG, SERVICE_DEFINITION } from '../platform.module';
+import { SERVICE_CONFIG, SERVICE_DEFINITION } from '../tokens';
 import type { ServiceDefinition } from '../service-definition';
 
 /**
@@ -39,6 +40,7 @@ export async function startService(appModule: DynamicModule): Promise<RunningSer
 
   const kafka = new KafkaTransport({
     service: definition.name,
+    dataSource: app.get(DataSource),
     brokers: config.KAFKA_BROKERS,
     topicPrefix: config.TOPIC_PREFIX,
     consumes: definition.consumes,
@@ -46,7 +48,7 @@ export async function startService(appModule: DynamicModule): Promise<RunningSer
     metrics: app.get(ServiceMetrics),
     logger: rootLogger,
   });
-  app.connectMicroservice({ strategy: kafka }, { inheritAppConfig: true });
+  app.connectMicroservice({ strategy: kafka }).useGlobalFilters(new KeepHandlerErrors());
   await app.startAllMicroservices();
   await app.listen(config.PORT, config.HOST);
   pino.info({ url: await app.getUrl() }, `${definition.name} ready`);

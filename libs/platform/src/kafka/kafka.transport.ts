@@ -1,57 +1,99 @@
-// A NestJS custom transport on kafkajs. Handlers stay the NestJS way (`@EventPattern('<message type>')`
-// on a controller); this class owns what the stock Kafka transport leaves to chance:
-//   - the consumer is supervised: if it crashes or stops, /health turns red and it is restarted with
-//     backoff, instead of the process living on without consuming;
-//   - each message runs with its correlation id in the log context.
-// Reliability semantics (inbox, retries, dead letters) are layered on in libs/messaging.
-import { randomUUID } from 'node:crypto';
+// A NestJS custom transport on kafkajs: the one place where Waybill's consuming semantics live
+// (docs/patterns/inbox.md, docs/patterns/dead-letters.md). Handlers stay the NestJS way,
+// `@EventPattern(StockReserved.name)` on a controller; for every message this class
+//
+//   1. validates it against its contract (malformed, schema-invalid or unknown → dead letter at once);
+//   2. runs the handler inside one database transaction together with the inbox record, so a
+//      redelivered message is a no-op (exactly-once effect);
+//   3. retries a failing handler in place with exponential backoff and jitter, then dead-letters it;
+//      waits out a database outage instead (every message would fail the same way);
+//   4. commits the offset (offset + 1) only after the transaction, or the dead letter, is safe.
+//
+// It also fixes what the stock Kafka transport leaves to chance: partitions are consumed concurrently,
+// heartbeats continue during long handlers (no rebalance storms), the consumer is supervised (if it
+// dies, /health turns red and it is restarted with backoff), and handler errors reach this class
+// unchanged (Nest's default RPC filter would replace them with "Internal server error").
+import { Catch, type RpcExceptionFilter } from '@nestjs/common';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
-import { Kafka, type Consumer, type EachMessagePayload } from 'kafkajs';
+import { validateMessage, type Envelope } from '@waybill/contracts';
+import { parkDeadLetter, type DeadLetterReason } from '@waybill/dead-letters';
+import { handleOnce, type InboxOutcome } from '@waybill/inbox';
+import { Kafka, type Consumer, type EachMessagePayload, type KafkaMessage, type Producer } from 'kafkajs';
 import { Store, storage } from 'nestjs-pino/storage';
 import type { Logger } from 'pino';
-import { lastValueFrom } from 'rxjs';
+import { lastValueFrom, throwError, type Observable } from 'rxjs';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { ServiceMetrics } from '../metrics/metrics';
 import type { KafkaConsumerStatus } from './consumer-status';
 import { kafkajsLogCreator } from './kafkajs-logger';
-import { prefixed } from './topics';
+import { MessageContext } from './message-context';
+import { isInfrastructureFailure, MessageRejectedError } from './message-failures';
+
+export interface RetryPolicy {
+  /** Handler attempts before the message is dead-lettered (the first try included). */
+  attempts: number;
+  /** Delay before the second attempt; it doubles each time, with ±20 % jitter. */
+  initialDelayMs: number;
+}
 
 export interface KafkaTransportOptions {
   service: string;
   brokers: string[];
   topicPrefix: string;
   consumes: readonly string[];
+  dataSource: DataSource;
   status: KafkaConsumerStatus;
   metrics: ServiceMetrics;
   logger: Logger;
+  retry?: RetryPolicy;
+  /** A deterministic crash point for failure tests (after the effect committed, before the offset is). */
+  afterEffectBeforeOffsetCommit?: (envelope: Envelope) => void | Promise<void>;
 }
 
-/** Restart delays grow 1 s, 2 s, 4 s … up to 30 s, with jitter so that replicas do not restart in lockstep. */
-const restartDelayMs = (attempt: number): number => Math.min(30_000, 1_000 * 2 ** attempt) * (0.8 + Math.random() * 0.4);
+type Outcome = InboxOutcome | 'ignored' | 'dead-lettered';
+
+const DEFAULT_RETRY: RetryPolicy = { attempts: 4, initialDelayMs: 200 };
+/** Partitions handled at the same time; within a partition, messages stay strictly in order. */
+const CONCURRENT_PARTITIONS = 4;
+const HEARTBEAT_EVERY_MS = 3_000;
+
+const jittered = (ms: number): number => ms * (0.8 + Math.random() * 0.4);
+const backoff = (initialMs: number, attempt: number, capMs = 30_000): number => jittered(Math.min(capMs, initialMs * 2 ** attempt));
+
+/** Lets handler errors through unchanged, so the transport can tell a rejection from a failure. */
+@Catch()
+export class KeepHandlerErrors implements RpcExceptionFilter {
+  catch(exception: unknown): Observable<never> {
+    return throwError(() => exception);
+  }
+}
+
+class TransportClosingError extends Error {}
 
 export class KafkaTransport extends Server implements CustomTransportStrategy {
   private readonly kafka: Kafka;
+  private readonly retry: RetryPolicy;
   private consumer?: Consumer;
+  private producer?: Producer;
   private restartTimer?: NodeJS.Timeout;
   private restartAttempt = 0;
   private closing = false;
 
   constructor(private readonly options: KafkaTransportOptions) {
     super();
-    this.kafka = new Kafka({
-      clientId: options.service,
-      brokers: options.brokers,
-      logCreator: kafkajsLogCreator(options.logger),
-    });
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.kafka = new Kafka({ clientId: options.service, brokers: options.brokers, logCreator: kafkajsLogCreator(options.logger) });
   }
 
   listen(callback: (error?: unknown) => void): void {
-    this.startConsumer().then(() => callback(), callback);
+    this.start().then(() => callback(), callback);
   }
 
   async close(): Promise<void> {
     this.closing = true;
     clearTimeout(this.restartTimer);
     await this.consumer?.disconnect();
+    await this.producer?.disconnect();
     this.options.status.change('stopped');
   }
 
@@ -64,15 +106,22 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     return this.consumer as T;
   }
 
+  private async start(): Promise<void> {
+    // The dead-letter producer: idempotent, so a retried send never parks the same message twice.
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await this.producer.connect();
+    await this.startConsumer();
+  }
+
   private async startConsumer(): Promise<void> {
     const { service, topicPrefix, consumes, status, metrics } = this.options;
     const consumer = this.kafka.consumer({
       groupId: service,
       // How long the group waits for a silent member before handing its partitions to the others.
       // kafkajs's 30 s default means a crashed-and-restarted service idles that long; 10 s (three
-      // missed heartbeats) is still far above any pause this process should have between messages.
+      // missed heartbeats) is plenty, since heartbeats continue during long handlers (see below).
       sessionTimeout: 10_000,
-      heartbeatInterval: 3_000,
+      heartbeatInterval: HEARTBEAT_EVERY_MS,
       // kafkajs would restart some crashes itself and give up on others; one policy, ours, is clearer.
       retry: { restartOnFailure: async () => false },
     });
@@ -88,14 +137,18 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     consumer.on(consumer.events.STOP, () => this.consumerLost(consumer, 'stopped'));
 
     await consumer.connect();
-    await consumer.subscribe({ topics: consumes.map((topic) => prefixed(topicPrefix, topic)), fromBeginning: true });
-    await consumer.run({ eachMessage: (payload) => this.handle(payload) });
+    await consumer.subscribe({ topics: consumes.map((topic) => `${topicPrefix}${topic}`), fromBeginning: true });
+    await consumer.run({
+      autoCommit: false, // offsets are committed by hand, only once the message is safely handled
+      partitionsConsumedConcurrently: CONCURRENT_PARTITIONS,
+      eachMessage: (payload) => this.consume(consumer, payload),
+    });
   }
 
   /** STOP and CRASH both arrive for one failure; only the first schedules a restart. */
   private consumerLost(consumer: Consumer, reason: string): void {
     if (this.closing || consumer !== this.consumer || this.restartTimer) return;
-    const delay = restartDelayMs(this.restartAttempt++);
+    const delay = backoff(1_000, this.restartAttempt++);
     this.options.status.change('down', `consumer ${reason}; restarting in ${Math.round(delay)} ms`);
     this.options.metrics.consumerUp.set(0);
     this.options.logger.error({ reason, restartInMs: Math.round(delay) }, 'Kafka consumer lost; restarting');
@@ -109,19 +162,113 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     }, delay);
   }
 
-  private async handle({ topic, message }: EachMessagePayload): Promise<void> {
-    const envelope = JSON.parse(message.value?.toString() ?? 'null') as { type?: string; correlationId?: string } | null;
-    const type = envelope?.type ?? 'unknown';
-    const handler = this.getHandlerByPattern(type);
-    if (!handler) {
-      this.options.logger.warn({ topic, type, offset: message.offset }, 'no handler for this message type; skipped');
-      this.options.metrics.messagesConsumed.inc({ topic, type, outcome: 'skipped' });
-      return;
+  private async consume(consumer: Consumer, { topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+    // Heartbeats go on while a slow handler runs, so the group does not think this member died.
+    const heartbeats = setInterval(() => heartbeat().catch(() => undefined), HEARTBEAT_EVERY_MS);
+    try {
+      const { outcome, type } = await this.process(topic, partition, message);
+      // The offset *after* this message: the next one to read. Committed only now, after the effect
+      // (or the dead letter) is durable, so a crash before this line means redelivery, never loss.
+      await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+      this.options.metrics.messagesConsumed.inc({ topic: this.unprefixed(topic), type, outcome });
+    } finally {
+      clearInterval(heartbeats);
     }
-    const logger = this.options.logger.child({ correlationId: envelope?.correlationId ?? randomUUID(), messageType: type });
-    await storage.run(new Store(logger), async () => {
-      await lastValueFrom(this.transformToObservable(await handler(envelope)), { defaultValue: undefined });
-    });
-    this.options.metrics.messagesConsumed.inc({ topic, type, outcome: 'handled' });
+  }
+
+  private async process(topic: string, partition: number, message: KafkaMessage): Promise<{ outcome: Outcome; type: string }> {
+    const validation = validateMessage(message.value);
+    if (!validation.ok) {
+      const type = validation.type ?? 'unknown';
+      await this.deadLetter(topic, partition, message, { reason: validation.reason, error: validation.detail, attempts: 1 });
+      return { outcome: 'dead-lettered', type };
+    }
+    const { envelope, definition } = validation;
+    const handler = this.getHandlerByPattern(definition.name);
+    if (!handler) return { outcome: 'ignored', type: definition.name }; // a fact this service does not care about
+
+    const logger = this.options.logger.child({ correlationId: envelope.correlationId, messageId: envelope.id, messageType: definition.name });
+    const context = (transaction: EntityManager) => new MessageContext([envelope, transaction, { topic, partition, offset: message.offset }]);
+    let firstFailureAt: Date | undefined;
+    let outages = 0;
+    for (let attempt = 1; ; attempt++) {
+      this.throwIfClosing();
+      try {
+        const outcome = await storage.run(new Store(logger), () =>
+          handleOnce(this.options.dataSource, envelope, async (transaction) => {
+            const result = await handler(envelope, context(transaction));
+            await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+          }),
+        );
+        if (outcome === 'handled') await this.options.afterEffectBeforeOffsetCommit?.(envelope);
+        return { outcome, type: definition.name };
+      } catch (error) {
+        if (error instanceof TransportClosingError) throw error;
+        firstFailureAt ??= new Date();
+        if (isInfrastructureFailure(error)) {
+          attempt--; // an outage is not the message's fault: it does not use up its attempts
+          const delay = backoff(500, outages++);
+          logger.warn({ err: error, retryInMs: Math.round(delay) }, 'database unavailable; waiting before trying again');
+          await this.sleep(delay);
+          continue;
+        }
+        const rejected = error instanceof MessageRejectedError;
+        if (rejected || attempt >= this.retry.attempts) {
+          logger.error({ err: error, attempts: attempt }, rejected ? 'handler rejected the message' : 'handler kept failing');
+          await this.deadLetter(topic, partition, message, {
+            reason: rejected ? 'HANDLER_REJECTED' : 'HANDLER_FAILED',
+            error: (error as Error).message ?? String(error),
+            stack: (error as Error).stack,
+            attempts: attempt,
+            firstFailureAt,
+          });
+          return { outcome: 'dead-lettered', type: definition.name };
+        }
+        const delay = backoff(this.retry.initialDelayMs, attempt - 1);
+        logger.warn({ err: error, attempt, retryInMs: Math.round(delay) }, 'handler failed; retrying');
+        await this.sleep(delay);
+      }
+    }
+  }
+
+  /**
+   * Parks the message in `<topic>.dlq`. If Kafka will not take the dead letter, keep trying: the
+   * offset must not move past a message that is neither handled nor parked.
+   */
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    failure: { reason: DeadLetterReason; error: string; stack?: string; attempts: number; firstFailureAt?: Date },
+  ): Promise<void> {
+    const failed = { topic, partition, offset: message.offset, key: message.key, value: message.value, headers: message.headers };
+    for (let attempt = 0; ; attempt++) {
+      this.throwIfClosing();
+      try {
+        await parkDeadLetter(this.producer!, failed, {
+          ...failure,
+          firstFailureAt: failure.firstFailureAt ?? new Date(),
+          consumerGroup: this.options.service,
+        });
+        this.options.logger.warn({ topic, partition, offset: message.offset, reason: failure.reason, error: failure.error }, 'message dead-lettered');
+        return;
+      } catch (error) {
+        const delay = backoff(500, attempt);
+        this.options.logger.error({ err: error, retryInMs: Math.round(delay) }, 'could not write the dead letter; the offset stays put');
+        await this.sleep(delay);
+      }
+    }
+  }
+
+  private throwIfClosing(): void {
+    if (this.closing) throw new TransportClosingError('transport closing: leaving the message uncommitted for redelivery');
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  private unprefixed(topic: string): string {
+    return topic.slice(this.options.topicPrefix.length);
   }
 }

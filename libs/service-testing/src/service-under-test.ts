@@ -1,6 +1,6 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { runMigrations, startService, type KafkaTransport, type ServiceDefinition } from '@waybill/platform';
-import { freshSchema, freshTopics, type FreshSchema, type FreshTopics } from './fresh-resources';
+import { freshSchema, freshTopics, type FreshSchema, type FreshTopics } from '@waybill/testing';
 
 export interface ServiceUnderTest {
   app: INestApplication;
@@ -47,17 +47,4 @@ export async function startServiceUnderTest(
       await Promise.all([schema.drop(), topics.drop()]);
     },
   };
-}
-
-/** Polls until `probe` stops throwing (or returns true), for effects that happen asynchronously. */
-export async function eventually<T>(probe: () => Promise<T>, { timeoutMs = 20_000, intervalMs = 100 } = {}): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await probe();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, intervalMs));
-    }
-  }
 }

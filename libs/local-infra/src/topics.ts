@@ -7,12 +7,9 @@ export interface TopicSpec {
   retentionMs: number;
 }
 
-/** Applies TOPIC_PREFIX, which gives each test its own topics on a shared broker. */
-export const prefixed = (prefix: string, topic: string): string => `${prefix}${topic}`;
-
 /**
  * Creates the topics that do not exist yet, with their partitions and retention, and leaves existing
- * ones alone. The broker runs with auto-creation off, so a typo in a topic name fails loudly instead
+ * ones alone. `prefix` is the services' TOPIC_PREFIX (tests give each case its own). The broker runs with auto-creation off, so a typo in a topic name fails loudly instead
  * of silently creating a one-partition topic nobody reads.
  */
 export async function ensureTopics(brokers: string[], topics: TopicSpec[], prefix = ''): Promise<string[]> {
@@ -21,7 +18,7 @@ export async function ensureTopics(brokers: string[], topics: TopicSpec[], prefi
   try {
     const existing = new Set(await admin.listTopics());
     const missing: ITopicConfig[] = topics
-      .map((topic) => ({ ...topic, name: prefixed(prefix, topic.name) }))
+      .map((topic) => ({ ...topic, name: `${prefix}${topic.name}` }))
       .filter((topic) => !existing.has(topic.name))
       .map((topic) => ({
         topic: topic.name,
