@@ -2,4 +2,4 @@ export { freshDatabase, freshSchema, freshTopics, type FreshDatabase, type Fresh
 export { startTestInfrastructure, type TestInfrastructure } from './infrastructure';
 export { eventually } from './eventually';
 export { testInfrastructureFromEnv } from './test-env';
-export { readTopic, type ReadMessage } from './topic-reader';
+export { readTopic, readTopicToEnd, type ReadMessage } from './topic-reader';

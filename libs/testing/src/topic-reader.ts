@@ -51,3 +51,13 @@ export async function readTopic(topic: string, { count, timeoutMs = 20_000, sett
 function stringHeaders(headers: IHeaders = {}): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : (value?.toString() ?? '')]));
 }
+
+/** Everything on `topic` right now: reads up to the high-water mark of every partition, then stops. */
+export async function readTopicToEnd(topic: string, timeoutMs = 20_000): Promise<ReadMessage[]> {
+  const { kafkaBrokers } = testInfrastructureFromEnv();
+  const admin = new Kafka({ clientId: 'waybill-test-reader', brokers: kafkaBrokers, logLevel: 0 }).admin();
+  await admin.connect();
+  const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+  const count = ends.reduce((total, partition) => total + Number(partition.high) - Number(partition.low), 0);
+  return count === 0 ? [] : readTopic(topic, { count, timeoutMs });
+}

@@ -1,11 +1,11 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import type { ServiceConfig } from '../config/service-config';
 import { KafkaConsumerStatus } from '../kafka/consumer-status';
-import { KafkaTransport, KeepHandlerErrors } from '../kafka/kafka.transport';
+import { KafkaTransport, KeepHandlerErrors, type KafkaTransportOptions } from '../kafka/kafka.transport';
 import { ServiceMetrics } from '../metrics/metrics';
 import { SERVICE_CONFIG, SERVICE_DEFINITION } from '../tokens';
 import type { ServiceDefinition } from '../service-definition';
@@ -21,7 +21,10 @@ export interface RunningService {
   kafka: KafkaTransport;
 }
 
-export async function startService(appModule: DynamicModule): Promise<RunningService> {
+/** What a failure test may change about the transport (retry timing, a deterministic crash point). */
+export type TransportOverrides = Partial<Pick<KafkaTransportOptions, 'retry' | 'afterEffectBeforeOffsetCommit'>>;
+
+export async function startService(appModule: DynamicModule, overrides: TransportOverrides = {}): Promise<RunningService> {
   const app = await NestFactory.create(appModule, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
@@ -47,8 +50,10 @@ export async function startService(appModule: DynamicModule): Promise<RunningSer
     status: app.get(KafkaConsumerStatus),
     metrics: app.get(ServiceMetrics),
     logger: rootLogger,
+    ...overrides,
   });
-  app.connectMicroservice({ strategy: kafka }).useGlobalFilters(new KeepHandlerErrors());
+  app.useGlobalFilters(new KeepHandlerErrors(app.get(HttpAdapterHost).httpAdapter));
+  app.connectMicroservice({ strategy: kafka }, { inheritAppConfig: true });
   await app.startAllMicroservices();
   await app.listen(config.PORT, config.HOST);
   pino.info({ url: await app.getUrl() }, `${definition.name} ready`);

@@ -13,7 +13,8 @@
 // heartbeats continue during long handlers (no rebalance storms), the consumer is supervised (if it
 // dies, /health turns red and it is restarted with backoff), and handler errors reach this class
 // unchanged (Nest's default RPC filter would replace them with "Internal server error").
-import { Catch, type RpcExceptionFilter } from '@nestjs/common';
+import { Catch, type ArgumentsHost } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { validateMessage, type Envelope } from '@waybill/contracts';
 import { parkDeadLetter, type DeadLetterReason } from '@waybill/dead-letters';
@@ -60,11 +61,16 @@ const HEARTBEAT_EVERY_MS = 3_000;
 const jittered = (ms: number): number => ms * (0.8 + Math.random() * 0.4);
 const backoff = (initialMs: number, attempt: number, capMs = 30_000): number => jittered(Math.min(capMs, initialMs * 2 ** attempt));
 
-/** Lets handler errors through unchanged, so the transport can tell a rejection from a failure. */
+/**
+ * Lets message-handler errors through unchanged, so the transport can tell a rejection from a failure;
+ * HTTP errors get Nest's usual treatment. (Registered as a global filter before the microservice is
+ * connected: Nest builds each handler's exception handling at that moment.)
+ */
 @Catch()
-export class KeepHandlerErrors implements RpcExceptionFilter {
-  catch(exception: unknown): Observable<never> {
-    return throwError(() => exception);
+export class KeepHandlerErrors extends BaseExceptionFilter {
+  override catch(exception: unknown, host: ArgumentsHost): Observable<never> | void {
+    if (host.getType() === 'rpc') return throwError(() => exception);
+    return super.catch(exception, host);
   }
 }
 
@@ -166,7 +172,8 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     // Heartbeats go on while a slow handler runs, so the group does not think this member died.
     const heartbeats = setInterval(() => heartbeat().catch(() => undefined), HEARTBEAT_EVERY_MS);
     try {
-      const { outcome, type } = await this.process(topic, partition, message);
+      const { outcome, type, envelope } = await this.process(topic, partition, message);
+      if (outcome === 'handled' && envelope) await this.options.afterEffectBeforeOffsetCommit?.(envelope);
       // The offset *after* this message: the next one to read. Committed only now, after the effect
       // (or the dead letter) is durable, so a crash before this line means redelivery, never loss.
       await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
@@ -176,7 +183,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     }
   }
 
-  private async process(topic: string, partition: number, message: KafkaMessage): Promise<{ outcome: Outcome; type: string }> {
+  private async process(topic: string, partition: number, message: KafkaMessage): Promise<{ outcome: Outcome; type: string; envelope?: Envelope }> {
     const validation = validateMessage(message.value);
     if (!validation.ok) {
       const type = validation.type ?? 'unknown';
@@ -200,8 +207,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
             await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
           }),
         );
-        if (outcome === 'handled') await this.options.afterEffectBeforeOffsetCommit?.(envelope);
-        return { outcome, type: definition.name };
+        return { outcome, type: definition.name, envelope };
       } catch (error) {
         if (error instanceof TransportClosingError) throw error;
         firstFailureAt ??= new Date();
