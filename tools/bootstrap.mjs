@@ -101,6 +101,11 @@ const COMMANDS = {
   typecheck: (args) => run(tool('tsc'), ['-p', 'tsconfig.json', ...args]),
   jest: (args) => run(tool('jest'), process.env.CI ? ['--ci', ...args] : args),
   build: () => run(process.execPath, [join(ROOT, 'tools', 'build.mjs')]),
+  /** Runs a compiled tool from dist/, e.g. `run tools/dlq/main -- list` (after a build, a second). */
+  run([script, ...args]) {
+    COMMANDS.build();
+    run(process.execPath, ['--enable-source-maps', join(ROOT, 'dist', `${script}.js`), ...args]);
+  },
   /** The local stack: `stack start` (everything, supervised), `stack reset` (wipe local data). */
   stack(args) {
     COMMANDS.build();
