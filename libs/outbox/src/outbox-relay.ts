@@ -42,6 +42,7 @@ interface OutboxRow {
   message_key: string;
   message_type: string;
   envelope: string;
+  traceparent: string | null;
 }
 
 export class OutboxRelay {
@@ -132,7 +133,7 @@ export class OutboxRelay {
     const batchSize = this.options.batchSize ?? 500;
     for (;;) {
       const { rows } = await this.client!.query<OutboxRow>(
-        `SELECT position, message_id, topic, message_key, message_type, envelope
+        `SELECT position, message_id, topic, message_key, message_type, envelope, traceparent
            FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT $1`,
         [batchSize],
       );
@@ -158,7 +159,11 @@ export class OutboxRelay {
         messages: topicRows.map((row) => ({
           key: row.message_key,
           value: row.envelope,
-          headers: { 'message-id': row.message_id, 'message-type': row.message_type },
+          headers: {
+            'message-id': row.message_id,
+            'message-type': row.message_type,
+            ...(row.traceparent ? { traceparent: row.traceparent } : {}), // W3C trace context, for tracing-aware tools
+          },
         })),
       })),
     });

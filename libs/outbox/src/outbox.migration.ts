@@ -22,6 +22,7 @@ export class CreateOutbox1763769500000 implements MigrationInterface {
         message_key  text NOT NULL,
         message_type text NOT NULL,
         envelope     text NOT NULL,
+        traceparent  text,
         created_at   timestamptz NOT NULL DEFAULT now(),
         published_at timestamptz
       )`);

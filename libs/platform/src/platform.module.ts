@@ -11,6 +11,7 @@ import { LoggingModule } from './logging/logging.module';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsController } from './metrics/metrics.controller';
 import { ServiceMetrics } from './metrics/metrics';
+import { HttpTracingMiddleware } from './tracing/http-tracing.middleware';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 import type { ServiceDefinition } from './service-definition';
 import { SERVICE_CONFIG, SERVICE_DEFINITION } from './tokens';
@@ -50,6 +51,6 @@ export class PlatformModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
+    consumer.apply(HttpTracingMiddleware, HttpMetricsMiddleware).forRoutes('*path');
   }
 }

@@ -7,6 +7,7 @@ import type { ServiceConfig } from '../config/service-config';
 import { KafkaConsumerStatus } from '../kafka/consumer-status';
 import { KafkaTransport, KeepHandlerErrors, type KafkaTransportOptions } from '../kafka/kafka.transport';
 import { ServiceMetrics } from '../metrics/metrics';
+import { startTracing } from '../tracing/tracing';
 import { SERVICE_CONFIG, SERVICE_DEFINITION } from '../tokens';
 import type { ServiceDefinition } from '../service-definition';
 
@@ -31,6 +32,7 @@ export async function startService(appModule: DynamicModule, overrides: Transpor
 
   const config = app.get<ServiceConfig>(SERVICE_CONFIG);
   const definition = app.get<ServiceDefinition>(SERVICE_DEFINITION);
+  startTracing(definition.name);
   // The pino logger nestjs-pino configured, for the parts that live outside dependency injection.
   const rootLogger = (await app.resolve(PinoLogger)).logger;
   const pino = rootLogger.child({ context: 'bootstrap' });

@@ -116,13 +116,19 @@ describe('Kafka transport: validate, handle once, retry, dead-letter, commit', (
       return found!;
     });
 
-  it('handles a message once, and its outgoing event reaches Kafka through the outbox', async () => {
-    const command = reserve('SKU-1');
+  it('handles a message once; its outgoing event reaches Kafka through the outbox, in the same flow and trace', async () => {
+    const traceId = randomUUID().replace(/-/g, '');
+    const command = { ...reserve('SKU-1'), traceparent: `00-${traceId}-${'ab'.repeat(8)}-01` };
     await sendEnvelope(command);
 
     await handled(command.payload.orderId);
-    const published = (await readTopic(`${topics.prefix}${Topics.inventory.events}`, { count: 1 })).map((message) => JSON.parse(message.value!));
-    expect(published).toContainEqual(expect.objectContaining({ type: StockReserved.type, causationId: command.id, correlationId: command.correlationId }));
+    const [published] = await readTopic(`${topics.prefix}${Topics.inventory.events}`, { count: 1 });
+    const event = JSON.parse(published.value!);
+    expect(event).toMatchObject({ type: StockReserved.type, causationId: command.id, correlationId: command.correlationId });
+    // A child span of the sender's: same trace id, a parent span id of its own.
+    expect(event.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+    expect(event.traceparent).not.toBe(command.traceparent);
+    expect(published.headers.traceparent).toBe(event.traceparent);
   });
 
   it('turns a duplicate delivery into a no-op', async () => {

@@ -15,7 +15,8 @@
 // unchanged (Nest's default RPC filter would replace them with "Internal server error").
 import { Catch, type ArgumentsHost } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
-import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { CustomTransportStrategy, Server, type MessageHandler } from '@nestjs/microservices';
+import { context, SpanKind, trace } from '@opentelemetry/api';
 import { validateMessage, type Envelope } from '@waybill/contracts';
 import { parkDeadLetter, type DeadLetterReason } from '@waybill/dead-letters';
 import { handleOnce, type InboxOutcome } from '@waybill/inbox';
@@ -29,6 +30,7 @@ import type { KafkaConsumerStatus } from './consumer-status';
 import { kafkajsLogCreator } from './kafkajs-logger';
 import { MessageContext } from './message-context';
 import { isInfrastructureFailure, MessageRejectedError } from './message-failures';
+import { contextOf, tracer } from '../tracing/tracing';
 
 export interface RetryPolicy {
   /** Handler attempts before the message is dead-lettered (the first try included). */
@@ -195,6 +197,25 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     if (!handler) return { outcome: 'ignored', type: definition.name }; // a fact this service does not care about
 
     const logger = this.options.logger.child({ correlationId: envelope.correlationId, messageId: envelope.id, messageType: definition.name });
+    // Continue the producer's trace: the Kafka header first (set by the outbox relay), else the envelope.
+    const parent = contextOf(message.headers?.traceparent?.toString() ?? envelope.traceparent);
+    const span = tracer().startSpan(`${definition.name} process`, { kind: SpanKind.CONSUMER, attributes: { 'messaging.destination.name': topic } }, parent);
+    try {
+      return await context.with(trace.setSpan(parent, span), () => this.handleWithRetries(topic, partition, message, envelope, definition.name, handler, logger));
+    } finally {
+      span.end();
+    }
+  }
+
+  private async handleWithRetries(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    envelope: Envelope,
+    type: string,
+    handler: MessageHandler,
+    logger: Logger,
+  ): Promise<{ outcome: Outcome; type: string; envelope?: Envelope }> {
     const context = (transaction: EntityManager) => new MessageContext([envelope, transaction, { topic, partition, offset: message.offset }]);
     let firstFailureAt: Date | undefined;
     let outages = 0;
@@ -207,7 +228,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
             await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
           }),
         );
-        return { outcome, type: definition.name, envelope };
+        return { outcome, type, envelope };
       } catch (error) {
         if (error instanceof TransportClosingError) throw error;
         firstFailureAt ??= new Date();
@@ -228,7 +249,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
             attempts: attempt,
             firstFailureAt,
           });
-          return { outcome: 'dead-lettered', type: definition.name };
+          return { outcome: 'dead-lettered', type };
         }
         const delay = backoff(this.retry.initialDelayMs, attempt - 1);
         logger.warn({ err: error, attempt, retryInMs: Math.round(delay) }, 'handler failed; retrying');
