@@ -143,7 +143,8 @@ export class LocalKafkaBroker {
     const root = findRepoRoot();
     const libs = await resolveKafkaJars(root, progress);
     const classpath = join(libs, '*'); // the JVM expands a trailing * to every jar in the folder
-    const flags = (heapMb: number) => jvmFlags(heapMb, logsDir, join(root, 'deploy', 'kafka', 'log4j.properties'));
+    const flags = (heapMb: number) =>
+      jvmFlags(heapMb, logsDir, join(root, 'deploy', 'kafka', 'log4j.properties'));
 
     await mkdir(logsDir, { recursive: true });
     await stopStaleProcess({
@@ -156,7 +157,10 @@ export class LocalKafkaBroker {
     await assertPortFree(options.port, 'Kafka', 'WAYBILL_KAFKA_PORT');
     await assertPortFree(options.controllerPort, 'Kafka controller', 'WAYBILL_KAFKA_CONTROLLER_PORT');
 
-    await writeFile(propertiesFile, serverProperties({ port: options.port, controllerPort: options.controllerPort, dataLogDir }));
+    await writeFile(
+      propertiesFile,
+      serverProperties({ port: options.port, controllerPort: options.controllerPort, dataLogDir }),
+    );
     // KRaft storage must be formatted once (cluster id, metadata version); formatting again would fail.
     if (!existsSync(join(dataLogDir, 'meta.properties'))) {
       progress('formatting KRaft storage…');
@@ -171,14 +175,19 @@ export class LocalKafkaBroker {
         '--config',
         propertiesFile,
       ]);
-      if (format.code !== 0) throw new Error(`formatting Kafka storage in ${dataLogDir} failed:\n${format.output.trim()}`);
+      if (format.code !== 0)
+        throw new Error(`formatting Kafka storage in ${dataLogDir} failed:\n${format.output.trim()}`);
     }
 
     progress(`starting Kafka broker on ${LOOPBACK}:${options.port}…`);
-    const jvm = await ManagedProcess.spawn(java, [...flags(options.heapMb ?? 512), '-cp', classpath, 'kafka.Kafka', propertiesFile], {
-      logFile: outFile,
-      stopSignal: 'SIGTERM', // Kafka's shutdown hook: controlled shutdown, clean logs, fast next start
-    });
+    const jvm = await ManagedProcess.spawn(
+      java,
+      [...flags(options.heapMb ?? 512), '-cp', classpath, 'kafka.Kafka', propertiesFile],
+      {
+        logFile: outFile,
+        stopSignal: 'SIGTERM', // Kafka's shutdown hook: controlled shutdown, clean logs, fast next start
+      },
+    );
     await writeFile(pidFile, `${jvm.pid}\n`);
     const broker = new LocalKafkaBroker(jvm, options.port, pidFile, join(logsDir, 'server.log'));
 
@@ -222,7 +231,9 @@ export class LocalKafkaBroker {
       await producer.connect();
       await admin.describeGroups(['waybill-local-infra-ready']);
     } finally {
-      await Promise.all([admin.disconnect(), producer.disconnect()].map((done) => done.catch(() => undefined)));
+      await Promise.all(
+        [admin.disconnect(), producer.disconnect()].map((done) => done.catch(() => undefined)),
+      );
     }
   }
 

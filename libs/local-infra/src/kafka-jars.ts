@@ -33,7 +33,9 @@ export function findRepoRoot(): string {
       if (dirname(dir) === dir) break;
     }
   }
-  throw new Error(`cannot find deploy/kafka/pom.xml above ${__dirname} or ${process.cwd()}: run from the Waybill repository`);
+  throw new Error(
+    `cannot find deploy/kafka/pom.xml above ${__dirname} or ${process.cwd()}: run from the Waybill repository`,
+  );
 }
 
 /** The `java` to run: $JAVA_HOME's when set (as Kafka's own scripts do), else the one on PATH. */
@@ -41,12 +43,15 @@ export async function findJava(): Promise<string> {
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
   const result = await run(java, ['-version']);
   const install = `install a JDK ${MIN_JAVA_MAJOR} or newer (e.g. \`apt-get install openjdk-17-jdk-headless\`, \`brew install openjdk@17\`) or point JAVA_HOME at one`;
-  if (result.missing) throw new Error(`Java not found (${java}): the local Kafka broker needs it — ${install}`);
+  if (result.missing)
+    throw new Error(`Java not found (${java}): the local Kafka broker needs it — ${install}`);
   // `java -version` prints e.g. `openjdk version "17.0.15"` or, before Java 9, `"1.8.0_402"`.
   const version = /version "(\d+)(?:\.(\d+))?/.exec(result.output);
   const major = version ? Number(version[1] === '1' ? version[2] : version[1]) : NaN;
   if (!(major >= MIN_JAVA_MAJOR)) {
-    throw new Error(`Kafka ${KAFKA_VERSION} needs Java ${MIN_JAVA_MAJOR}+, but ${java} is: ${result.output.split('\n')[0]} — ${install}`);
+    throw new Error(
+      `Kafka ${KAFKA_VERSION} needs Java ${MIN_JAVA_MAJOR}+, but ${java} is: ${result.output.split('\n')[0]} — ${install}`,
+    );
   }
   return java;
 }
@@ -61,7 +66,9 @@ export async function resolveKafkaJars(root: string, onProgress: (message: strin
   const home = join(root, '.waybill', 'kafka', KAFKA_VERSION);
   const libs = join(home, 'libs');
   const marker = join(home, 'libs.complete');
-  const pomHash = createHash('sha256').update(await readFile(pom)).digest('hex');
+  const pomHash = createHash('sha256')
+    .update(await readFile(pom))
+    .digest('hex');
   const isComplete = async () => (await readFile(marker, 'utf8').catch(() => '')) === pomHash;
   if (await isComplete()) return libs;
 
@@ -71,7 +78,16 @@ export async function resolveKafkaJars(root: string, onProgress: (message: strin
   const staging = join(home, `libs.partial-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   await mkdir(home, { recursive: true });
-  const args = ['-q', '-B', '-Dstyle.color=never', '-f', pom, 'dependency:copy-dependencies', `-DoutputDirectory=${staging}`, '-DincludeScope=runtime'];
+  const args = [
+    '-q',
+    '-B',
+    '-Dstyle.color=never',
+    '-f',
+    pom,
+    'dependency:copy-dependencies',
+    `-DoutputDirectory=${staging}`,
+    '-DincludeScope=runtime',
+  ];
   const mvn = await run('mvn', args);
   if (mvn.missing) {
     throw new Error(

@@ -29,7 +29,9 @@ export async function assertPortFree(port: number, what: string, envVarHint: str
       `port ${port} is in use (is another ${what} or a previous \`npm start\` still running?) — stop it or set ${envVarHint}`,
     );
   }
-  throw new Error(`cannot bind ${LOOPBACK}:${port} for ${what} (${result.code}) — pick another port with ${envVarHint}`);
+  throw new Error(
+    `cannot bind ${LOOPBACK}:${port} for ${what} (${result.code}) — pick another port with ${envVarHint}`,
+  );
 }
 
 /**

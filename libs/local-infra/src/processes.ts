@@ -61,7 +61,10 @@ export class ManagedProcess {
   }
 
   /** Calls `probe` until it succeeds, the process dies (then: how it ended), or time runs out. */
-  async waitUntilReady(probe: () => Promise<unknown>, timeoutMs: number): Promise<'ready' | 'timeout' | ProcessExit> {
+  async waitUntilReady(
+    probe: () => Promise<unknown>,
+    timeoutMs: number,
+  ): Promise<'ready' | 'timeout' | ProcessExit> {
     let exit: ProcessExit | undefined;
     void this.exited.then((value) => (exit = value));
     const deadline = Date.now() + timeoutMs;

@@ -3,3 +3,4 @@ export { startTestInfrastructure, type TestInfrastructure } from './infrastructu
 export { eventually } from './eventually';
 export { testInfrastructureFromEnv } from './test-env';
 export { readTopic, readTopicToEnd, type ReadMessage } from './topic-reader';
+export { startTcpProxy, type TcpProxy } from './tcp-proxy';

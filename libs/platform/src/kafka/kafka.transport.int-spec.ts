@@ -8,7 +8,7 @@ import { causedBy, newFlow, ReserveStock, StockReserved, Topics, type Envelope, 
 import { DeadLetterHeaders } from '@waybill/dead-letters';
 import { CreateInbox1763769500001 } from '@waybill/inbox';
 import { addToOutbox, CreateOutbox1763769500000 } from '@waybill/outbox';
-import { eventually, freshSchema, freshTopics, readTopic, readTopicToEnd, type FreshSchema, type FreshTopics, type ReadMessage } from '@waybill/testing';
+import { eventually, freshSchema, freshTopics, readTopic, readTopicToEnd, startTcpProxy, type FreshSchema, type FreshTopics, type ReadMessage } from '@waybill/testing';
 import { randomUUID } from 'node:crypto';
 import { Kafka, type Consumer, type Producer } from 'kafkajs';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
@@ -75,10 +75,10 @@ describe('Kafka transport: validate, handle once, retry, dead-letter, commit', (
   let database: DataSource;
   const commands = () => `${topics.prefix}${Topics.inventory.commands}`;
 
-  async function startProbe(overrides: TransportOverrides = {}): Promise<RunningService> {
+  async function startProbe(overrides: TransportOverrides = {}, databaseUrl = schema.databaseUrl): Promise<RunningService> {
     const env = {
       PORT: '0',
-      DATABASE_URL: schema.databaseUrl,
+      DATABASE_URL: databaseUrl,
       DATABASE_SCHEMA: schema.schema,
       KAFKA_BROKERS: topics.brokers.join(','),
       TOPIC_PREFIX: topics.prefix,
@@ -91,13 +91,16 @@ describe('Kafka transport: validate, handle once, retry, dead-letter, commit', (
     [schema, topics] = await Promise.all([freshSchema('transport'), freshTopics()]);
     await runMigrations(probe, { DATABASE_URL: schema.databaseUrl, DATABASE_SCHEMA: schema.schema });
     service = await startProbe();
-    database = service.app.get(DataSource);
+    // The test's own connection, for its assertions: independent of the probe instances it restarts.
+    database = new DataSource({ type: 'postgres', url: schema.databaseUrl, extra: { options: `-c search_path=${schema.schema}` } });
+    await database.initialize();
     producer = new Kafka({ clientId: 'test-producer', brokers: topics.brokers, logLevel: 0 }).producer();
     await producer.connect();
   });
 
   afterAll(async () => {
     await producer?.disconnect();
+    await database?.destroy();
     await service?.app.close();
     await Promise.all([schema?.drop(), topics?.drop()]);
   });
@@ -230,6 +233,31 @@ describe('Kafka transport: validate, handle once, retry, dead-letter, commit', (
     expect(attempts.get(command.id)).toBe(1);
   });
 
+  it('waits out a PostgreSQL outage mid-stream: nothing dead-lettered, every message handled once', async () => {
+    // The probe reaches PostgreSQL through a proxy this test can cut, like a network partition.
+    await service.app.close();
+    const proxy = await startTcpProxy(Number(new URL(schema.databaseUrl).port));
+    const proxied = new URL(schema.databaseUrl);
+    proxied.port = String(proxy.port);
+    service = await startProbe({}, proxied.toString());
+    const before = reserve('SKU-1');
+    await sendEnvelope(before);
+    await handled(before.payload.orderId);
+
+    await proxy.cut();
+    const during = Array.from({ length: 5 }, () => reserve('SKU-1'));
+    for (const command of during) await sendEnvelope(command);
+    await sleep(4_000); // several retry rounds against a missing database
+    await proxy.restore();
+
+    for (const command of during) await handled(command.payload.orderId);
+    const parked = (await readTopicToEnd(`${commands()}.dlq`)).filter((letter) => during.some((command) => letter.value?.includes(command.id)));
+    expect(parked).toEqual([]);
+    await service.app.close();
+    await proxy.close();
+    service = await startProbe();
+  });
+
   it('after a crash between the effect and the offset commit, the redelivery changes nothing', async () => {
     // Swap in an instance whose crash point fails right after the effect committed, before the offset is.
     await service.app.close();
@@ -242,7 +270,6 @@ describe('Kafka transport: validate, handle once, retry, dead-letter, commit', (
         throw new Error('simulated crash after the effect committed');
       },
     });
-    database = service.app.get(DataSource);
     await sendEnvelope(command);
     const marker = reserve('SKU-1');
     await send(JSON.stringify(marker), command.payload.orderId); // behind it on the same partition
