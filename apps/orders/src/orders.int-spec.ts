@@ -47,6 +47,16 @@ describe('orders service on the shared platform', () => {
     expect(minted.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('refuses an oversized body with 413, and a malformed one with 400, both as JSON errors', async () => {
+    const oversized = await request(service.url).post('/health').set('content-type', 'application/json').send(`{"x":"${'a'.repeat(70_000)}"}`);
+    const malformed = await request(service.url).post('/health').set('content-type', 'application/json').send('{"x": ');
+
+    expect(oversized.status).toBe(413);
+    expect(oversized.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+  });
+
   it('serves Prometheus metrics labelled with the service', async () => {
     await request(service.url).get('/health');
     const response = await request(service.url).get('/metrics');

@@ -1,8 +1,8 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { runCommand } from './processes';
 
 // Kafka is a JVM program. Instead of shipping a tarball or requiring Docker, we let Maven resolve the
 // official broker jars from Maven Central once (deploy/kafka/pom.xml), and run them with the JDK.
@@ -10,16 +10,6 @@ import { dirname, join } from 'node:path';
 /** 3.9 still speaks the old protocol versions kafkajs 2.2.4 uses; Kafka 4.0 removed them (KIP-896). */
 export const KAFKA_VERSION = '3.9.1';
 const MIN_JAVA_MAJOR = 17;
-
-/** Runs a short command and collects its output; never rejects, so callers can word the failure. */
-function run(command: string, args: string[]): Promise<{ ok: boolean; missing: boolean; output: string }> {
-  return new Promise((resolve) => {
-    execFile(command, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const missing = (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
-      resolve({ ok: !error, missing, output: `${stdout}${stderr}`.trim() });
-    });
-  });
-}
 
 /**
  * The repository root: the nearest folder holding deploy/kafka/pom.xml above this file (in the
@@ -41,7 +31,7 @@ export function findRepoRoot(): string {
 /** The `java` to run: $JAVA_HOME's when set (as Kafka's own scripts do), else the one on PATH. */
 export async function findJava(): Promise<string> {
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
-  const result = await run(java, ['-version']);
+  const result = await runCommand(java, ['-version']);
   const install = `install a JDK ${MIN_JAVA_MAJOR} or newer (e.g. \`apt-get install openjdk-17-jdk-headless\`, \`brew install openjdk@17\`) or point JAVA_HOME at one`;
   if (result.missing)
     throw new Error(`Java not found (${java}): the local Kafka broker needs it — ${install}`);
@@ -88,7 +78,7 @@ export async function resolveKafkaJars(root: string, onProgress: (message: strin
     `-DoutputDirectory=${staging}`,
     '-DincludeScope=runtime',
   ];
-  const mvn = await run('mvn', args);
+  const mvn = await runCommand('mvn', args);
   if (mvn.missing) {
     throw new Error(
       'Maven not found: it downloads the Kafka broker jars from Maven Central once — install it (e.g. `apt-get install maven`, `brew install maven`) and run again',

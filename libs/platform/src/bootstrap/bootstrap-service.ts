@@ -1,11 +1,13 @@
-import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { ValidationPipe, type DynamicModule, type INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import type { ServiceConfig } from '../config/service-config';
 import { KafkaConsumerStatus } from '../kafka/consumer-status';
-import { KafkaTransport, KeepHandlerErrors, type KafkaTransportOptions } from '../kafka/kafka.transport';
+import { PlatformExceptionFilter } from '../errors/platform-exception.filter';
+import { KafkaTransport, type KafkaTransportOptions } from '../kafka/kafka.transport';
 import { ServiceMetrics } from '../metrics/metrics';
 import { startTracing } from '../tracing/tracing';
 import { SERVICE_CONFIG, SERVICE_DEFINITION } from '../tokens';
@@ -16,6 +18,8 @@ import type { ServiceDefinition } from '../service-definition';
  * process, sharing one dependency-injection container, so an HTTP controller and a message handler can
  * call the same use case. Used by every service's main.ts and by the tests, so both run the same code.
  */
+const MAX_BODY = '64kb';
+
 export interface RunningService {
   app: INestApplication;
   /** The Kafka side of the hybrid app (its consumer, its status). */
@@ -26,9 +30,14 @@ export interface RunningService {
 export type TransportOverrides = Partial<Pick<KafkaTransportOptions, 'retry' | 'afterEffectBeforeOffsetCommit'>>;
 
 export async function startService(appModule: DynamicModule, overrides: TransportOverrides = {}): Promise<RunningService> {
-  const app = await NestFactory.create(appModule, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true, abortOnError: false, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  // HTTP conventions every service shares (DESIGN.md, "Public HTTP surface"): JSON bodies up to a sane
+  // size (a larger one answers 413), and request DTOs validated with class-validator: a wrong or
+  // *unknown* field answers 400 saying what is wrong, so a client can never set, say, a status.
+  app.useBodyParser('json', { limit: MAX_BODY });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
 
   const config = app.get<ServiceConfig>(SERVICE_CONFIG);
   const definition = app.get<ServiceDefinition>(SERVICE_DEFINITION);
@@ -54,7 +63,7 @@ export async function startService(appModule: DynamicModule, overrides: Transpor
     logger: rootLogger,
     ...overrides,
   });
-  app.useGlobalFilters(new KeepHandlerErrors(app.get(HttpAdapterHost).httpAdapter));
+  app.useGlobalFilters(new PlatformExceptionFilter(app.get(HttpAdapterHost).httpAdapter));
   app.connectMicroservice({ strategy: kafka }, { inheritAppConfig: true });
   await app.startAllMicroservices();
   await app.listen(config.PORT, config.HOST);

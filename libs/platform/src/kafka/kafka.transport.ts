@@ -12,9 +12,7 @@
 // It also fixes what the stock Kafka transport leaves to chance: partitions are consumed concurrently,
 // heartbeats continue during long handlers (no rebalance storms), the consumer is supervised (if it
 // dies, /health turns red and it is restarted with backoff), and handler errors reach this class
-// unchanged (Nest's default RPC filter would replace them with "Internal server error").
-import { Catch, type ArgumentsHost } from '@nestjs/common';
-import { BaseExceptionFilter } from '@nestjs/core';
+// unchanged (see errors/platform-exception.filter.ts).
 import { CustomTransportStrategy, Server, type MessageHandler } from '@nestjs/microservices';
 import { context, SpanKind, trace } from '@opentelemetry/api';
 import { validateMessage, type Envelope } from '@waybill/contracts';
@@ -23,7 +21,7 @@ import { handleOnce, type InboxOutcome } from '@waybill/inbox';
 import { Kafka, type Consumer, type EachMessagePayload, type KafkaMessage, type Producer } from 'kafkajs';
 import { Store, storage } from 'nestjs-pino/storage';
 import type { Logger } from 'pino';
-import { lastValueFrom, throwError, type Observable } from 'rxjs';
+import { lastValueFrom } from 'rxjs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ServiceMetrics } from '../metrics/metrics';
 import type { KafkaConsumerStatus } from './consumer-status';
@@ -62,19 +60,6 @@ const HEARTBEAT_EVERY_MS = 3_000;
 
 const jittered = (ms: number): number => ms * (0.8 + Math.random() * 0.4);
 const backoff = (initialMs: number, attempt: number, capMs = 30_000): number => jittered(Math.min(capMs, initialMs * 2 ** attempt));
-
-/**
- * Lets message-handler errors through unchanged, so the transport can tell a rejection from a failure;
- * HTTP errors get Nest's usual treatment. (Registered as a global filter before the microservice is
- * connected: Nest builds each handler's exception handling at that moment.)
- */
-@Catch()
-export class KeepHandlerErrors extends BaseExceptionFilter {
-  override catch(exception: unknown, host: ArgumentsHost): Observable<never> | void {
-    if (host.getType() === 'rpc') return throwError(() => exception);
-    return super.catch(exception, host);
-  }
-}
 
 class TransportClosingError extends Error {}
 
