@@ -1,0 +1,1 @@
+// The notifications domain: plain TypeScript, no framework (lint enforces it). See docs/domain.md.

@@ -1,0 +1,1 @@
+// The saga engine. See docs/patterns/saga.md.
