@@ -1,0 +1,6 @@
+export class CancelOrderCommand {
+  constructor(
+    readonly orderId: string,
+    readonly correlationId: string,
+  ) {}
+}

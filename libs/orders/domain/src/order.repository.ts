@@ -1,0 +1,12 @@
+import type { Order } from './order';
+import type { OrderEvent } from './order-events';
+
+/**
+ * Where orders are kept (a port: the application gives an implementation bound to its transaction).
+ * `save` stores the order's state and the events it recorded, atomically with everything else in that
+ * transaction, and hands those events back for publishing.
+ */
+export interface OrderRepository {
+  find(orderId: string): Promise<Order | undefined>;
+  save(order: Order): Promise<OrderEvent[]>;
+}
