@@ -21,7 +21,9 @@ export class CancelOrderHandler implements ICommandHandler<CancelOrderCommand, v
 
   execute({ orderId, correlationId }: CancelOrderCommand): Promise<void> {
     return this.dataSource.transaction(async (tx) => {
-      const order = await new SqlOrderRepository(tx).find(orderId);
+      // Read without a lock: the saga locks its own row first and then the order's (in its hook), the
+      // same order every saga change takes, so a cancel and a reply can never deadlock.
+      const order = await new SqlOrderRepository(tx).find(orderId, { lock: false });
       if (!order) throw new NotFoundException(`no order ${orderId}`);
       if (!order.isCancellable) throw new ConflictException(`order ${orderId} is ${order.status}: it can no longer be cancelled`);
       const outcome = await this.saga.cancel(tx, orderId, CANCELLED, newFlow(correlationId));
