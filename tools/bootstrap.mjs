@@ -106,6 +106,8 @@ const COMMANDS = {
     COMMANDS.build();
     run(process.execPath, ['--enable-source-maps', join(ROOT, 'dist', `${script}.js`), ...args]);
   },
+  /** A benchmark: `bench outbox` runs tools/bench/outbox.bench.ts (compiled), printing its figures. */
+  bench: ([name, ...args]) => COMMANDS.run([`tools/bench/${name}.bench`, ...args]),
   /** The local stack: `stack start` (everything, supervised), `stack reset` (wipe local data). */
   stack(args) {
     COMMANDS.build();
