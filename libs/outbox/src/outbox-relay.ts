@@ -56,7 +56,7 @@ export class OutboxRelay {
   private notified = false;
   private loop?: Promise<void>;
   private lastPrune = 0;
-  /** Published messages since start; for the benchmark and /metrics. */
+  /** Messages published since start; for the benchmark and the service's /metrics. */
   published = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {}
