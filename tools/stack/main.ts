@@ -161,7 +161,7 @@ const execFileAsync = promisify(execFile);
 
 async function migrate(service: string, script: string, databaseUrl: string): Promise<void> {
   try {
-    const { stdout } = await execFileAsync(process.execPath, [script], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+    const { stdout } = await execFileAsync(process.execPath, [script], { env: { ...process.env, DATABASE_URL: databaseUrl, SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? 'true' } });
     say(stdout.trim());
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };

@@ -3,10 +3,14 @@ import type { ServiceConfig } from '../config/service-config';
 import type { ServiceDefinition } from '../service-definition';
 import { dataSourceOptions } from './data-source-options';
 
-/** Brings the service's schema up to date; returns the names of the migrations it applied. */
+/**
+ * Brings the service's schema up to date; returns the names of the migrations it applied. `then` runs
+ * afterwards on the same connection, still under the lock (e.g. seeding demo data, idempotently).
+ */
 export async function runMigrations(
   definition: ServiceDefinition,
   config: Pick<ServiceConfig, 'DATABASE_URL' | 'DATABASE_SCHEMA'>,
+  then?: (dataSource: DataSource) => Promise<unknown>,
 ): Promise<string[]> {
   const dataSource = new DataSource(dataSourceOptions(definition, config));
   await dataSource.initialize();
@@ -18,6 +22,7 @@ export async function runMigrations(
     await lock.query(`SELECT pg_advisory_lock(hashtext($1))`, [lockKey]);
     await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${config.DATABASE_SCHEMA}"`);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
+    await then?.(dataSource);
     return applied.map((migration) => migration.name);
   } finally {
     await lock.query(`SELECT pg_advisory_unlock(hashtext($1))`, [lockKey]).catch(() => undefined);

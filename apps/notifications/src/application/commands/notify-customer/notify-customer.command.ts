@@ -1,0 +1,16 @@
+import { Command } from '@nestjs/cqrs';
+import type { OrderNews } from '@waybill/notifications-domain';
+import type { EntityManager } from 'typeorm';
+
+/** `notified`: the customer was told now; `already-notified`: this order's fact was told before, nothing was sent. */
+export type NotifyCustomerOutcome = 'notified' | 'already-notified';
+
+/** Tell the customer about one fact of their order, inside `transaction` (the handled message's, with its inbox record). */
+export class NotifyCustomerCommand extends Command<NotifyCustomerOutcome> {
+  constructor(
+    readonly news: OrderNews,
+    readonly transaction: EntityManager,
+  ) {
+    super();
+  }
+}
