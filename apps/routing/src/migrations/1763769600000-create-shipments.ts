@@ -10,7 +10,7 @@ export class CreateShipments1763769600000 implements MigrationInterface {
         shipment_id  uuid PRIMARY KEY,
         order_id     uuid NOT NULL UNIQUE,
         status       text NOT NULL CHECK (status IN ('PLANNED', 'DISPATCHED', 'DELIVERED', 'CANCELLED')),
-        route        text[] NOT NULL,
+        route        text[] NOT NULL CHECK (cardinality(route) >= 1),
         distance_km  numeric(8, 1) NOT NULL CHECK (distance_km >= 0),
         eta_minutes  integer NOT NULL CHECK (eta_minutes >= 0),
         created_at   timestamptz NOT NULL DEFAULT now(),
