@@ -43,6 +43,20 @@ describe('module boundaries', () => {
     expect(errors).not.toEqual([]);
   });
 
+  it('rejects domain code importing a framework, an ORM or a Kafka client', () => {
+    for (const framework of ['@nestjs/common', 'typeorm', 'kafkajs']) {
+      const errors = boundaryErrors('libs/orders/domain/src/example.ts', `import * as framework from '${framework}';\nexport const used = framework;\n`);
+
+      expect(errors.join('\n')).toContain(framework);
+    }
+  });
+
+  it('rejects one service’s domain importing another’s', () => {
+    const errors = boundaryErrors('libs/orders/domain/src/example.ts', `import * as stock from '@waybill/inventory-domain';\nexport const used = stock;\n`);
+
+    expect(errors).not.toEqual([]);
+  });
+
   it('rejects contracts importing a framework', () => {
     const errors = boundaryErrors('libs/contracts/src/example.ts', `import { Injectable } from '@nestjs/common';\nexport const decorator = Injectable;\n`);
 
