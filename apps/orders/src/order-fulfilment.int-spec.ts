@@ -51,7 +51,7 @@ describe('order fulfilment saga', () => {
     await service?.stop();
   });
 
-  const place = (body: object = { customerId: 'customer-1', lines: [{ sku: 'BOX-S', quantity: 2 }], destination: 'Hannover' }) =>
+  const place = (body: object = { customerId: 'customer-1', lines: [{ sku: 'BOX-S', quantity: 2 }], destination: 'Manchester' }) =>
     request(service.url).post('/orders').send(body);
   const order = async (orderId: string) => (await request(service.url).get(`/orders/${orderId}`)).body;
   const sentTo = (orderId: string) => commands.filter((command) => command.payload.orderId === orderId).map((command) => command.type);
@@ -67,7 +67,7 @@ describe('order fulfilment saga', () => {
     await producer.send({ topic: service.topics.prefix + definition.topic, messages: [{ key: (payload as { orderId: string }).orderId, value: JSON.stringify(envelope) }] });
   }
   const statusBecomes = (orderId: string, status: string) => eventually(async () => expect((await order(orderId)).status).toBe(status));
-  const shipment = { shipmentId: randomUUID(), route: ['Hamburg', 'Hannover'], distanceKm: 154.2, etaMinutes: 160 };
+  const shipment = { shipmentId: randomUUID(), route: ['Birmingham', 'Manchester'], distanceKm: 140, etaMinutes: 165 };
 
   async function confirmedOrder(): Promise<string> {
     const { body } = await place();
@@ -96,8 +96,8 @@ describe('order fulfilment saga', () => {
     await statusBecomes(orderId, 'DELIVERED');
 
     const view = await order(orderId);
-    expect(view).toMatchObject({ customerId: 'customer-1', destination: 'Hannover', lines: [{ sku: 'BOX-S', quantity: 2 }] });
-    expect(view.shipment).toEqual({ distanceKm: 154.2, etaMinutes: 160, route: ['Hamburg', 'Hannover'] });
+    expect(view).toMatchObject({ customerId: 'customer-1', destination: 'Manchester', lines: [{ sku: 'BOX-S', quantity: 2 }] });
+    expect(view.shipment).toEqual({ distanceKm: 140, etaMinutes: 165, route: ['Birmingham', 'Manchester'] });
     expect(view.history.map((entry: { type: string }) => entry.type)).toEqual(['OrderPlaced', 'OrderConfirmed', 'OrderDispatched', 'OrderDelivered']);
     const facts = await eventually(async () => {
       const events = (await readTopicToEnd(service.topics.prefix + Topics.orders.events)).map((message) => JSON.parse(message.value!)).filter((event) => event.payload.orderId === orderId);
@@ -161,7 +161,7 @@ describe('order fulfilment saga', () => {
 
   it('answers the same order for the same Idempotency-Key, even to concurrent requests; another body with it is refused', async () => {
     const key = randomUUID();
-    const body = { customerId: 'customer-idem', lines: [{ sku: 'BOX-S', quantity: 1 }], destination: 'Hannover' };
+    const body = { customerId: 'customer-idem', lines: [{ sku: 'BOX-S', quantity: 1 }], destination: 'Manchester' };
     const answers = await Promise.all(Array.from({ length: 5 }, () => place(body).set('Idempotency-Key', key)));
 
     expect(new Set(answers.map((answer) => answer.body.orderId)).size).toBe(1);
@@ -186,10 +186,10 @@ describe('order fulfilment saga', () => {
   it('lists newest first, by customer and status, page by page with a cursor that survives new orders', async () => {
     const customerId = `customer-${randomUUID()}`;
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await place({ customerId, lines: [{ sku: 'BOX-S', quantity: 1 }], destination: 'Hannover' })).body.orderId);
+    for (let i = 0; i < 5; i++) ids.push((await place({ customerId, lines: [{ sku: 'BOX-S', quantity: 1 }], destination: 'Manchester' })).body.orderId);
 
     const first = (await request(service.url).get('/orders').query({ customerId, limit: 2 })).body;
-    await place({ customerId, lines: [{ sku: 'BOX-S', quantity: 1 }], destination: 'Hannover' }); // arrives between pages
+    await place({ customerId, lines: [{ sku: 'BOX-S', quantity: 1 }], destination: 'Manchester' }); // arrives between pages
     const second = (await request(service.url).get('/orders').query({ customerId, limit: 2, cursor: first.nextCursor })).body;
     const third = (await request(service.url).get('/orders').query({ customerId, limit: 2, cursor: second.nextCursor })).body;
 

@@ -116,6 +116,24 @@ describe('saga decisions', () => {
     expect(giveUp.notifications[0]).toMatchObject({ kind: 'needs-attention' });
   });
 
+  it('resumes when a confirmation arrives after it asked for a human', () => {
+    const decisions = play(
+      [{ kind: 'start' }],
+      reply('HotelBooked'),
+      reply('FlightBooked'),
+      [{ kind: 'cancel', reason: 'CANCELLED' }],
+      ...[1, 2, 3].map((n): [SagaEvent, Date] => [{ kind: 'deadline' }, later(1_001 * n)]),
+      reply('FlightCancelled'),
+      reply('HotelCancelled'),
+    );
+    const [late, last] = decisions.slice(-2);
+
+    expect(decisions[decisions.length - 3].state.status).toBe('NEEDS_ATTENTION');
+    expect(sent(late.commands)).toEqual(['CancelHotel']); // the rest of the undo goes on
+    expect(late.state.status).toBe('COMPENSATING');
+    expect(last.state.status).toBe('COMPENSATED');
+  });
+
   it('cancels before the point of no return, undoing what was done', () => {
     const [, , cancelled] = play([{ kind: 'start' }], reply('HotelBooked'), [{ kind: 'cancel', reason: 'CANCELLED' }]);
 

@@ -94,7 +94,9 @@ export function decide<Data>(definition: SagaDefinition<Data>, current: SagaStat
         enterStep(state.step + 1);
         return decision;
       }
-      if (state.status === 'COMPENSATING') {
+      // A confirmation that arrives after the saga asked for a person still counts: the undo did happen
+      // (the participant was only slow), so carry on with the rest of the compensation.
+      if (state.status === 'COMPENSATING' || state.status === 'NEEDS_ATTENTION') {
         const undoing = definition.steps[state.pendingCompensations[0]];
         if (event.name !== undoing?.compensation?.confirmedBy) return ignore();
         state.pendingCompensations.shift();

@@ -66,18 +66,30 @@ export class SagaEngine<Data> {
   }
 
   /**
-   * Fires the deadlines that have passed, each saga in a transaction of its own. Several watchers (one
-   * per replica) can run at once: SKIP LOCKED hands each due saga to exactly one of them.
+   * Fires the deadlines that have passed, each saga in a transaction of its own, so one saga whose
+   * hook fails (and is retried on the next pass) does not hold up the others. Several watchers (one per
+   * replica) can run at once: SKIP LOCKED hands each due saga to exactly one of them.
+   * Returns the sagas it moved; `onError` hears about the ones it could not.
    */
-  async fireDueDeadlines(dataSource: DataSource, now = new Date(), batch = 50): Promise<number> {
-    return dataSource.transaction(async (transaction) => {
-      const keys = await sagaStore.due(transaction, this.definition.type, now, batch);
-      for (const key of keys) {
-        const saga = (await sagaStore.find<Data>(transaction, this.definition.type, key))!;
-        await this.applyAndSave(transaction, saga, { kind: 'deadline' }, { correlationId: saga.correlationId, causationId: null }, now);
+  async fireDueDeadlines(dataSource: DataSource, now = new Date(), batch = 50, onError: (key: string, error: unknown) => void = () => undefined): Promise<number> {
+    const due: Array<{ saga_key: string }> = await dataSource.query(
+      `SELECT saga_key FROM saga_instances WHERE saga_type = $1 AND deadline <= $2 ORDER BY deadline LIMIT $3`,
+      [this.definition.type, now, batch],
+    );
+    let fired = 0;
+    for (const { saga_key: key } of due) {
+      try {
+        fired += await dataSource.transaction(async (transaction) => {
+          const saga = await sagaStore.findDue<Data>(transaction, this.definition.type, key, now);
+          if (!saga) return 0; // another watcher has it, or a reply moved it meanwhile
+          await this.applyAndSave(transaction, saga, { kind: 'deadline' }, { correlationId: saga.correlationId, causationId: null }, now);
+          return 1;
+        });
+      } catch (error) {
+        onError(key, error);
       }
-      return keys.length;
-    });
+    }
+    return fired;
   }
 
   /** Decides, saves the new state (optimistically locked), then sends its commands and runs the hooks. */

@@ -70,13 +70,18 @@ export const sagaStore = {
     if (affected !== 1) throw new SagaConcurrencyError(saga.sagaId);
   },
 
-  /** Keys of sagas of `type` whose deadline has passed; rows other watchers hold are skipped, not waited for. */
-  async due(tx: EntityManager, type: string, now: Date, limit: number): Promise<string[]> {
-    const rows: Array<{ saga_key: string }> = await tx.query(
-      `SELECT saga_key FROM saga_instances WHERE saga_type = $1 AND deadline <= $2 ORDER BY deadline LIMIT $3 FOR UPDATE SKIP LOCKED`,
-      [type, now, limit],
+  /** The saga, if its deadline has passed and no other transaction holds it (SKIP LOCKED: never wait for one). */
+  async findDue<Data>(tx: EntityManager, type: string, key: string, now: Date): Promise<StoredSaga<Data> | undefined> {
+    const rows: Row[] = await tx.query(
+      `SELECT * FROM saga_instances WHERE saga_type = $1 AND saga_key = $2 AND deadline <= $3 FOR UPDATE SKIP LOCKED`,
+      [type, key, now],
     );
-    return rows.map((row) => row.saga_key);
+    return rows[0] && fromRow<Data>(rows[0]);
+  },
+
+  async countNeedingAttention(tx: Pick<EntityManager, 'query'>): Promise<number> {
+    const [{ count }]: Array<{ count: string }> = await tx.query(`SELECT count(*) FROM saga_instances WHERE status = 'NEEDS_ATTENTION'`);
+    return Number(count);
   },
 
   async needingAttention(tx: EntityManager): Promise<Array<StoredSaga<unknown>>> {

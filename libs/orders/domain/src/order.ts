@@ -30,7 +30,7 @@ export interface OrderSnapshot {
   placedAt: Date;
 }
 
-/** A change the current status does not allow (the HTTP layer answers 409). */
+/** A change the current status does not allow. (HTTP use cases check first and answer 409.) */
 export class OrderStateError extends Error {
   constructor(orderId: string, status: OrderStatus, attempted: string) {
     super(`order ${orderId} is ${status}: it cannot be ${attempted}`);

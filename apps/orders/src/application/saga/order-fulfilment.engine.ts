@@ -2,10 +2,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ServiceMetrics } from '@waybill/platform';
 import type { RejectionReason } from '@waybill/orders-domain';
-import { SagaEngine, type SagaCause, type SagaNotification, type StoredSaga } from '@waybill/saga';
+import { SagaEngine, sagaStore, type SagaCause, type SagaNotification, type StoredSaga } from '@waybill/saga';
 import { PinoLogger } from 'nestjs-pino';
 import { Gauge } from 'prom-client';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { SqlOrderRepository } from '../../infrastructure/sql-order.repository';
 import { publishOrderEvents } from '../publish-order-events';
 import { orderFulfilmentSaga, orderIdOf, type OrderFulfilmentData, type SagaTimeouts } from './order-fulfilment.saga';
@@ -16,14 +17,21 @@ export const CANCELLED = 'CANCELLED';
 
 @Injectable()
 export class OrderFulfilment extends SagaEngine<OrderFulfilmentData> {
-  private readonly needingAttention: Gauge;
-
-  constructor(@Inject(SAGA_TIMEOUTS) timeouts: SagaTimeouts, private readonly logger: PinoLogger, metrics: ServiceMetrics) {
+  constructor(
+    @Inject(SAGA_TIMEOUTS) timeouts: SagaTimeouts,
+    private readonly logger: PinoLogger,
+    metrics: ServiceMetrics,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
     super(orderFulfilmentSaga(timeouts), (tx, saga, notification, cause) => this.onSagaMoved(tx, saga, notification, cause), orderIdOf);
-    this.needingAttention = new Gauge({
+    new Gauge({
       name: 'saga_needs_attention',
-      help: 'Sagas whose compensation kept failing and that wait for a person (npm run sagas -- needs-attention).',
+      help: 'Sagas waiting for a person now: their compensation kept failing (npm run sagas -- needs-attention).',
       registers: [metrics.registry],
+      // Counted from the table at scrape time: right across restarts and replicas, and only once committed.
+      async collect() {
+        this.set(await sagaStore.countNeedingAttention(dataSource));
+      },
     });
   }
 
@@ -48,7 +56,6 @@ export class OrderFulfilment extends SagaEngine<OrderFulfilmentData> {
         return;
       case 'needs-attention':
         await tx.query(`INSERT INTO order_history (order_id, at, type) VALUES ($1, $2, 'NeedsAttention')`, [saga.key, now]);
-        this.needingAttention.inc();
         this.logger.error({ orderId: saga.key, sagaId: saga.sagaId, reason: notification.reason }, 'saga needs attention');
         return;
     }

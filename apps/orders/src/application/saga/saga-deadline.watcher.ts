@@ -20,7 +20,7 @@ export class SagaDeadlineWatcher implements OnApplicationBootstrap, OnApplicatio
     this.timer = setInterval(() => {
       if (this.running) return; // one pass at a time
       this.running = this.saga
-        .fireDueDeadlines(this.dataSource)
+        .fireDueDeadlines(this.dataSource, new Date(), 50, (orderId, error) => this.logger.warn({ err: error, orderId }, 'saga deadline could not be fired; trying again'))
         .catch((error: Error) => this.logger.warn({ err: error }, 'saga deadlines could not be checked; trying again'))
         .finally(() => (this.running = undefined));
     }, 500);

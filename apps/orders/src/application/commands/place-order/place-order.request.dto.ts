@@ -29,7 +29,7 @@ export class PlaceOrderRequest {
   @ArrayMaxSize(100)
   lines!: OrderLineRequest[];
 
-  @ApiProperty({ example: 'Hannover' })
+  @ApiProperty({ example: 'Manchester' })
   @IsString()
   @Length(1, 100)
   destination!: string;
