@@ -29,9 +29,13 @@ interface OrderView {
   history: Array<{ at: string; type: string }>;
 }
 
+/** What has been printed of each order's history, so following it again prints only what is new. */
+const printed = new Map<string, Set<string>>();
+
 /** Follows an order, printing each new history entry, until it reaches one of `statuses`. */
 async function follow(label: string, orderId: string, statuses: string[], timeoutMs = 60_000): Promise<OrderView> {
-  const seen = new Set<string>();
+  const seen = printed.get(orderId) ?? new Set<string>();
+  printed.set(orderId, seen);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { body: order } = await call<OrderView>('GET', `${ORDERS}/orders/${orderId}`);
@@ -95,7 +99,7 @@ async function main(): Promise<void> {
     for (const note of notes) console.log(`  ${note.fact.padEnd(17)} ${note.message}`);
   }
   const stockAfter = (await call<{ onHand: number; reserved: number }>('GET', `${INVENTORY}/stock/${sku}`)).body;
-  console.log(bold(`\n${sku}: ${stockAfter.onHand} on hand (2 left with the delivered order), ${stockAfter.reserved} reserved (every other reservation released)\n`));
+  console.log(bold(`\n${sku}: ${stockBefore.onHand} → ${stockAfter.onHand} on hand (the delivered order took 2), ${stockBefore.reserved} → ${stockAfter.reserved} reserved (every other reservation released)\n`));
 }
 
 main().catch((error: Error) => {
