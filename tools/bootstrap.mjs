@@ -122,6 +122,10 @@ if (!(process.env.NODE_OPTIONS ?? '').includes(QUIET_WARNING)) {
   process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} ${QUIET_WARNING}`.trim();
 }
 
+// kafkajs 2 also announces, on every producer, that its default partitioner changed in 2.0 (to the
+// Java client's murmur2, the one we want: the same key lands on the same partition from any client).
+process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
+
 const [command = 'test', ...args] = process.argv.slice(2);
 if (!COMMANDS[command]) fail(`unknown command "${command}"; one of: ${Object.keys(COMMANDS).join(', ')}`);
 if (ensureSupportedNode() !== 'handed-over') {
