@@ -20,15 +20,16 @@ export class KafkaHealthIndicator implements OnModuleDestroy {
 
   async check(key = 'kafka') {
     const indicator = this.indicators.check(key);
-    const consumer = this.consumer.describe();
     try {
       this.admin ??= this.kafka.admin();
       await this.admin.connect(); // a no-op once connected; reconnects after a broker restart
       const { brokers } = await withTimeout(this.admin.describeCluster(), 2_000);
-      if (!this.consumer.isConsuming) return indicator.down({ brokers: brokers.length, consumer });
+      // Read the consumer's state once, after the wait: the answer and its details must agree.
+      const consumer = this.consumer.describe();
+      if (consumer.state !== 'consuming') return indicator.down({ brokers: brokers.length, consumer });
       return indicator.up({ brokers: brokers.length, consumer });
     } catch (error) {
-      return indicator.down({ message: `cluster unreachable: ${(error as Error).message}`, consumer });
+      return indicator.down({ message: `cluster unreachable: ${(error as Error).message}`, consumer: this.consumer.describe() });
     }
   }
 
