@@ -83,9 +83,4 @@ export const sagaStore = {
     const [{ count }]: Array<{ count: string }> = await tx.query(`SELECT count(*) FROM saga_instances WHERE status = 'NEEDS_ATTENTION'`);
     return Number(count);
   },
-
-  async needingAttention(tx: EntityManager): Promise<Array<StoredSaga<unknown>>> {
-    const rows: Row[] = await tx.query(`SELECT * FROM saga_instances WHERE status = 'NEEDS_ATTENTION' ORDER BY updated_at`);
-    return rows.map((row) => fromRow(row));
-  },
 };

@@ -13,10 +13,6 @@ export class KafkaConsumerStatus {
     return this.current.state;
   }
 
-  get isConsuming(): boolean {
-    return this.current.state === 'consuming';
-  }
-
   describe(): { state: ConsumerState; since: string; reason?: string } {
     return { ...this.current, since: this.current.since.toISOString() };
   }
