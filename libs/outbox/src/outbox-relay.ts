@@ -28,6 +28,8 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /** Published rows are kept this long for inspection, then deleted. */
   retainPublishedMs?: number;
+  /** How often the leader deletes them (default once a minute). */
+  pruneIntervalMs?: number;
   /**
    * A deterministic crash point for failure tests: called after a batch reached Kafka and before it is
    * marked published. Production code never sets it.
@@ -95,16 +97,23 @@ export class OutboxRelay {
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.options.databaseUrl, options: `-c search_path=${this.options.schema}` });
+    const client = new Client({
+      connectionString: this.options.databaseUrl,
+      options: `-c search_path=${this.options.schema}`,
+      // A half-open connection must fail rather than leave the relay waiting for ever.
+      keepAlive: true,
+      connectionTimeoutMillis: 5_000,
+      query_timeout: 30_000,
+    });
     client.on('notification', (notification) => {
       if (notification.payload !== this.options.schema) return; // another service's schema in a shared database
       this.notified = true;
       this.wake?.();
     });
     client.on('error', () => undefined); // surfaced by the next query, which fails and triggers a reconnect
+    this.client = client; // set first, so a failure below is cleaned up by disconnect()
     await client.connect();
     await client.query('LISTEN waybill_outbox');
-    this.client = client;
   }
 
   private async disconnect(): Promise<void> {
@@ -129,29 +138,46 @@ export class OutboxRelay {
     if (this.isLeader) this.options.logger.info({ relay: this.relayId }, 'outbox relay is publishing');
   }
 
+  /**
+   * Publishes everything unpublished, batch after batch. Marking batch k overlaps with publishing batch
+   * k+1: the next SELECT is queued on the session before batch k's UPDATE, so Kafka and PostgreSQL work
+   * at the same time. The `position > after` cursor only skips the batches of this very pass (not yet
+   * marked); it is never kept between passes, so a transaction that commits late is found by the next
+   * pass, which its NOTIFY starts. A crash between publish and mark republishes at most two batches.
+   */
   private async drain(): Promise<void> {
     const batchSize = this.options.batchSize ?? 500;
-    for (;;) {
-      const { rows } = await this.client!.query<OutboxRow>(
+    const select = (after: string) =>
+      this.client!.query<OutboxRow>(
         `SELECT position, message_id, topic, message_key, message_type, envelope, traceparent
-           FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT $1`,
-        [batchSize],
+           FROM outbox WHERE published_at IS NULL AND position > $2 ORDER BY position LIMIT $1`,
+        [batchSize, after],
       );
-      if (rows.length === 0) break;
+    let rows = (await select('0')).rows;
+    let marking: Promise<unknown> = Promise.resolve();
+    while (rows.length > 0) {
       await this.publish(rows);
       const ids = rows.map((row) => row.message_id);
       await this.options.afterPublishBeforeMark?.(ids);
-      await this.client!.query(`UPDATE outbox SET published_at = now() WHERE message_id = ANY($1::uuid[])`, [ids]);
-      this.published += rows.length;
-      if (rows.length < batchSize) break;
+      const next = rows.length === batchSize ? select(rows[rows.length - 1].position) : undefined;
+      await marking; // the previous batch's mark must have worked before this one is queued
+      marking = this.client!.query(`UPDATE outbox SET published_at = now() WHERE message_id = ANY($1::uuid[])`, [ids]).then(() => {
+        this.published += ids.length;
+      });
+      marking.catch(() => undefined); // awaited below; this only keeps a failure from going unhandled meanwhile
+      rows = next ? (await next).rows : [];
     }
+    await marking;
     await this.pruneNowAndThen();
   }
 
   /** One request for the whole batch; messages keep their outbox order within each topic and key. */
   private async publish(rows: OutboxRow[]): Promise<void> {
     const byTopic = new Map<string, OutboxRow[]>();
-    for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+    for (const row of rows) {
+      if (!byTopic.has(row.topic)) byTopic.set(row.topic, []);
+      byTopic.get(row.topic)!.push(row);
+    }
     await this.producer!.sendBatch({
       acks: -1,
       topicMessages: [...byTopic].map(([topic, topicRows]) => ({
@@ -170,7 +196,7 @@ export class OutboxRelay {
   }
 
   private async pruneNowAndThen(): Promise<void> {
-    if (Date.now() - this.lastPrune < 60_000) return;
+    if (Date.now() - this.lastPrune < (this.options.pruneIntervalMs ?? 60_000)) return;
     this.lastPrune = Date.now();
     const retainMs = this.options.retainPublishedMs ?? 60 * 60 * 1000;
     await this.client!.query(`DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)`, [retainMs / 1000]);
