@@ -1,4 +1,4 @@
-import { Topics } from '@waybill/contracts';
+import { SERVICE_MESSAGING } from '@waybill/contracts';
 import type { ServiceDefinition } from '@waybill/platform';
 import { InventoryMigrations } from './migrations';
 
@@ -6,7 +6,8 @@ import { InventoryMigrations } from './migrations';
 export const inventoryService: ServiceDefinition = {
   name: 'inventory',
   defaultPort: 3001,
-  consumes: [Topics.inventory.commands],
+  // Declared with the published message catalogue (docs/asyncapi.md), so the two cannot disagree.
+  consumes: SERVICE_MESSAGING.inventory.consumes,
   entities: [],
   migrations: InventoryMigrations,
 };

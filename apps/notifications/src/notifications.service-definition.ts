@@ -1,4 +1,4 @@
-import { Topics } from '@waybill/contracts';
+import { SERVICE_MESSAGING } from '@waybill/contracts';
 import type { ServiceDefinition } from '@waybill/platform';
 import { NotificationsMigrations } from './migrations';
 
@@ -6,7 +6,8 @@ import { NotificationsMigrations } from './migrations';
 export const notificationsService: ServiceDefinition = {
   name: 'notifications',
   defaultPort: 3003,
-  consumes: [Topics.orders.events],
+  // Declared with the published message catalogue (docs/asyncapi.md), so the two cannot disagree.
+  consumes: SERVICE_MESSAGING.notifications.consumes,
   entities: [],
   migrations: NotificationsMigrations,
 };

@@ -1,4 +1,4 @@
-import { Topics } from '@waybill/contracts';
+import { SERVICE_MESSAGING } from '@waybill/contracts';
 import type { ServiceDefinition } from '@waybill/platform';
 import { OrdersMigrations } from './migrations';
 
@@ -6,7 +6,8 @@ import { OrdersMigrations } from './migrations';
 export const ordersService: ServiceDefinition = {
   name: 'orders',
   defaultPort: 3000,
-  consumes: [Topics.inventory.events, Topics.routing.events],
+  // Declared with the published message catalogue (docs/asyncapi.md), so the two cannot disagree.
+  consumes: SERVICE_MESSAGING.orders.consumes,
   entities: [],
   migrations: OrdersMigrations,
 };

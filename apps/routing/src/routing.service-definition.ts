@@ -1,4 +1,4 @@
-import { Topics } from '@waybill/contracts';
+import { SERVICE_MESSAGING } from '@waybill/contracts';
 import type { ServiceDefinition } from '@waybill/platform';
 import { RoutingMigrations } from './migrations';
 
@@ -6,7 +6,8 @@ import { RoutingMigrations } from './migrations';
 export const routingService: ServiceDefinition = {
   name: 'routing',
   defaultPort: 3002,
-  consumes: [Topics.routing.commands],
+  // Declared with the published message catalogue (docs/asyncapi.md), so the two cannot disagree.
+  consumes: SERVICE_MESSAGING.routing.consumes,
   entities: [],
   migrations: RoutingMigrations,
 };

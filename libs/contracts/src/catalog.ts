@@ -3,6 +3,7 @@
 import { envelopeSchema, messageName, type Envelope } from './envelope';
 import { InventoryMessages } from './inventory/inventory.messages';
 import type { MessageDefinition } from './message-definition';
+import { upcast } from './upcasting/upcast';
 import { OrdersMessages } from './orders/orders.messages';
 import { RoutingMessages } from './routing/routing.messages';
 
@@ -27,11 +28,18 @@ export function validateMessage(raw: Buffer | string | null): Validation {
   }
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success) return { ok: false, reason: 'SCHEMA_INVALID', detail: describeIssues(envelope.error.issues) };
-  const name = messageName(envelope.data);
+  let current: Envelope;
+  try {
+    current = upcast(envelope.data); // a message of an older contract becomes the current one (upcasting/)
+  } catch (error) {
+    const issues = (error as { issues?: Array<{ path: PropertyKey[]; message: string }> }).issues ?? [];
+    return { ok: false, reason: 'SCHEMA_INVALID', detail: describeIssues(issues), type: messageName(envelope.data) };
+  }
+  const name = messageName(current);
   const definition = MESSAGE_CATALOG.get(name);
   if (!definition) return { ok: false, reason: 'UNKNOWN_TYPE', detail: `no contract named ${name}`, type: name };
   try {
-    return { ok: true, envelope: definition.parse(json), definition };
+    return { ok: true, envelope: definition.parse(current), definition };
   } catch (error) {
     const issues = (error as { issues?: Array<{ path: PropertyKey[]; message: string }> }).issues ?? [];
     return { ok: false, reason: 'SCHEMA_INVALID', detail: describeIssues(issues), type: name };

@@ -5,3 +5,7 @@ export { defineMessage, type MessageDefinition, type MessageKind, type PayloadOf
 export * from './orders/orders.messages';
 export * from './routing/routing.messages';
 export { ALL_TOPICS, deadLetterTopicOf, Topics, type TopicDefinition } from './topics';
+export { generatedAsyncApiFiles } from './asyncapi/asyncapi-files';
+export { SERVICE_MESSAGING, type ServiceMessaging } from './asyncapi/service-messaging';
+export * from './compatibility/contract-baseline';
+export { upcast, UPCASTERS, UpcastError } from './upcasting/upcast';
