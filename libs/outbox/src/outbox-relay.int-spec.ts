@@ -14,7 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ALL_TOPICS, MESSAGE_CATALOG, messageName, newFlow, ReserveStock, StockReserved, Topics } from '@waybill/contracts';
 import { ensureTopics, findFreePort, findRepoRoot, LocalKafkaBroker, LocalPostgres } from '@waybill/local-infra';
 import { eventually, freshDatabase, freshTopics, readTopic, type ReadMessage } from '@waybill/testing';
-import { Kafka, logLevel, type IHeaders } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { addToOutbox, CreateOutbox1763769500000, OutboxRelay, type OutboxEntry, type OutboxRelayOptions } from './index';
@@ -126,35 +126,6 @@ function expectExactlyOnceInOrder(received: ReadMessage[], written: OutboxEntry[
   const receivedOrder = idsByKey(inLogOrder(received).map((message) => ({ key: message.key, id: message.headers['message-id'] })));
   const writtenOrder = idsByKey(written.map((entry) => ({ key: entry.key, id: entry.envelope.id })));
   expect(receivedOrder).toEqual(writtenOrder);
-}
-
-/** Like the harness's readTopic, for a broker of the test's own (the shared one is never restarted). */
-async function readTopicOn(brokers: string[], topic: string, { count, timeoutMs = 20_000, settleMs = 0 }: { count: number; timeoutMs?: number; settleMs?: number }): Promise<ReadMessage[]> {
-  const consumer = new Kafka({ clientId: 'outbox-relay-spec-reader', brokers, logLevel: logLevel.NOTHING }).consumer({ groupId: `reader-${randomUUID()}` });
-  const messages: ReadMessage[] = [];
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topics: [topic], fromBeginning: true });
-    await new Promise<void>((resolve) => {
-      const deadline = setTimeout(resolve, timeoutMs);
-      void consumer.run({
-        eachMessage: async ({ topic: from, partition, message }) => {
-          messages.push({ topic: from, partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value?.toString() ?? null, headers: stringHeaders(message.headers) });
-          if (messages.length === count) {
-            clearTimeout(deadline);
-            setTimeout(resolve, settleMs);
-          }
-        },
-      });
-    });
-    return messages;
-  } finally {
-    await consumer.disconnect();
-  }
-}
-
-function stringHeaders(headers: IHeaders = {}): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, value?.toString() ?? '']));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -434,7 +405,7 @@ describe('outbox relay', () => {
       const after = await writeMessages(dataSource, { count: 20, orders, perTransaction: 2 });
       await allMarkedPublished(dataSource, 70);
 
-      const received = await readTopicOn(broker.brokers, EVENTS, { count: 70, timeoutMs: 30_000, settleMs: 2_000 });
+      const received = await readTopic(EVENTS, { brokers: broker.brokers, count: 70, timeoutMs: 30_000, settleMs: 2_000 });
       expectExactlyOnceInOrder(received, [...before, ...during, ...after], '');
       expect(log.interruptions().length).toBeGreaterThan(0); // the relay did meet the outage
     }, 240_000); // two cold starts of a JVM broker on two cores

@@ -16,8 +16,11 @@ export interface ReadMessage {
  * `timeoutMs` passed: then it returns what it has, and the test's assertion says what was missing).
  * `settleMs` keeps listening a little longer, so a test can assert that nothing *more* arrived.
  */
-export async function readTopic(topic: string, { count, timeoutMs = 20_000, settleMs = 0 }: { count: number; timeoutMs?: number; settleMs?: number }): Promise<ReadMessage[]> {
-  const { kafkaBrokers } = testInfrastructureFromEnv();
+export async function readTopic(
+  topic: string,
+  { count, timeoutMs = 20_000, settleMs = 0, brokers }: { count: number; timeoutMs?: number; settleMs?: number; /** default: the test run's broker */ brokers?: string[] },
+): Promise<ReadMessage[]> {
+  const kafkaBrokers = brokers ?? testInfrastructureFromEnv().kafkaBrokers;
   const consumer = new Kafka({ clientId: 'waybill-test-reader', brokers: kafkaBrokers, logLevel: 0 }).consumer({ groupId: `reader-${randomUUID()}` });
   const messages: ReadMessage[] = [];
   await consumer.connect();
