@@ -1,6 +1,8 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { MESSAGE_CATALOG, messageName, type Envelope } from '@waybill/contracts';
 import { runMigrations, startService, type KafkaTransport, type ServiceDefinition } from '@waybill/platform';
 import { freshSchema, freshTopics, type FreshSchema, type FreshTopics } from '@waybill/testing';
+import { Kafka, type Producer } from 'kafkajs';
 
 export interface ServiceUnderTest {
   app: INestApplication;
@@ -10,6 +12,11 @@ export interface ServiceUnderTest {
   env: NodeJS.ProcessEnv;
   schema: FreshSchema;
   topics: FreshTopics;
+  /**
+   * Sends messages to the service as their producer would: each on its contract's topic (this test's
+   * prefix), keyed by its order id.
+   */
+  publish(...envelopes: Envelope<{ orderId: string }>[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -35,6 +42,7 @@ export async function startServiceUnderTest(
   await runMigrations(definition, { DATABASE_URL: schema.databaseUrl, DATABASE_SCHEMA: schema.schema });
   const { app, kafka } = await startService(register(env));
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  let producer: Producer | undefined;
   return {
     app,
     kafka,
@@ -42,7 +50,22 @@ export async function startServiceUnderTest(
     env,
     schema,
     topics,
+    async publish(...envelopes) {
+      if (!producer) {
+        producer = new Kafka({ clientId: `test-producer-${definition.name}`, brokers: topics.brokers, logLevel: 0 }).producer();
+        await producer.connect();
+      }
+      for (const envelope of envelopes) {
+        const definitionOf = MESSAGE_CATALOG.get(messageName(envelope));
+        if (!definitionOf) throw new Error(`no contract for ${messageName(envelope)}`);
+        await producer.send({
+          topic: `${topics.prefix}${definitionOf.topic}`,
+          messages: [{ key: envelope.payload.orderId, value: JSON.stringify(envelope) }],
+        });
+      }
+    },
     stop: async () => {
+      await producer?.disconnect();
       await app.close();
       await Promise.all([schema.drop(), topics.drop()]);
     },

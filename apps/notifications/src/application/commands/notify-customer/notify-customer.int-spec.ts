@@ -1,11 +1,10 @@
 // Notify the customer, on the real Kafka broker and PostgreSQL: orders' facts go onto orders.events, and
 // each must leave exactly one row in the notification log and one call to the sender — also when the
 // same message arrives twice, and when the same fact comes back under a new message id.
-import { Topics, type Envelope } from '@waybill/contracts';
+import type { Envelope } from '@waybill/contracts';
 import { Notification, type NotificationSender, type OrderFact } from '@waybill/notifications-domain';
 import { startServiceUnderTest, type ServiceUnderTest } from '@waybill/service-testing';
 import { eventually } from '@waybill/testing';
-import { Kafka, type Producer } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { NotificationsModule } from '../../../notifications.module';
@@ -22,7 +21,6 @@ interface Row {
 
 describe('notify the customer once per fact of their order', () => {
   let service: ServiceUnderTest;
-  let producer: Producer;
   let database: DataSource;
   /** The real log sender, watched: every call still writes its log line. */
   let sends: jest.SpyInstance<Promise<void>, [Notification]>;
@@ -31,20 +29,11 @@ describe('notify the customer once per fact of their order', () => {
     service = await startServiceUnderTest(notificationsService, (env) => NotificationsModule.register(env));
     database = service.app.get(DataSource);
     sends = jest.spyOn(service.app.get<NotificationSender>(NOTIFICATION_SENDER), 'send');
-    producer = new Kafka({ clientId: 'test-orders', brokers: service.topics.brokers, logLevel: 0 }).producer();
-    await producer.connect();
   });
   afterAll(async () => {
-    await producer?.disconnect();
     await service?.stop();
   });
 
-  /** As orders publishes them: on orders.events, keyed by order id (one order's facts stay in order). */
-  const publish = (...envelopes: Envelope<{ orderId: string }>[]) =>
-    producer.send({
-      topic: `${service.topics.prefix}${Topics.orders.events}`,
-      messages: envelopes.map((envelope) => ({ key: envelope.payload.orderId, value: JSON.stringify(envelope) })),
-    });
   const rowsOf = (orderId: string, fact?: OrderFact): Promise<Row[]> =>
     database.query(
       `SELECT notification_id, customer_id, fact, message FROM notifications WHERE order_id = $1 AND ($2::text IS NULL OR fact = $2) ORDER BY sent_at`,
@@ -74,7 +63,7 @@ describe('notify the customer once per fact of their order', () => {
     'turns %s into one notification row and one send',
     async (_, fact, event, says) => {
       const order = anOrder();
-      await publish(event(order));
+      await service.publish(event(order));
 
       const row = await notified(order.orderId, fact);
       expect(row).toMatchObject({ customer_id: order.customerId, fact });
@@ -90,7 +79,7 @@ describe('notify the customer once per fact of their order', () => {
     const confirmed = OrderEventMother.confirmed(order);
     const marker = OrderEventMother.dispatched(order); // same key, same partition: handled after both copies
 
-    await publish(confirmed, confirmed, marker);
+    await service.publish(confirmed, confirmed, marker);
 
     await notified(order.orderId, 'ORDER_DISPATCHED');
     expect(await rowsOf(order.orderId, 'ORDER_CONFIRMED')).toHaveLength(1);
@@ -103,7 +92,7 @@ describe('notify the customer once per fact of their order', () => {
     const replayed = OrderEventMother.republished(rejected);
     const marker = OrderEventMother.cancelled(order);
 
-    await publish(rejected, replayed, marker);
+    await service.publish(rejected, replayed, marker);
 
     await notified(order.orderId, 'ORDER_CANCELLED');
     // Both copies got past the inbox (two different ids): what stopped the second is the log's unique key.
@@ -118,7 +107,7 @@ describe('notify the customer once per fact of their order', () => {
       throw new Error('SMTP server unreachable');
     });
 
-    await publish(OrderEventMother.delivered(order));
+    await service.publish(OrderEventMother.delivered(order));
 
     const row = await notified(order.orderId, 'ORDER_DELIVERED');
     const [failed, retried] = sentFor(order.orderId);
@@ -133,7 +122,7 @@ describe('notify the customer once per fact of their order', () => {
     const order = anOrder();
     const marker = OrderEventMother.confirmed(order);
 
-    await publish(OrderEventMother.placed(order), marker);
+    await service.publish(OrderEventMother.placed(order), marker);
 
     await notified(order.orderId, 'ORDER_CONFIRMED');
     expect((await rowsOf(order.orderId)).map((row) => row.fact)).toEqual(['ORDER_CONFIRMED']);

@@ -1,10 +1,8 @@
 // GET /notifications?orderId= on the real service: what the customer was told, one row per fact, oldest
 // first; [] for an order with none; 400 for a missing or malformed order id.
 import { randomUUID } from 'node:crypto';
-import { Topics, type Envelope } from '@waybill/contracts';
 import { startServiceUnderTest, type ServiceUnderTest } from '@waybill/service-testing';
 import { eventually } from '@waybill/testing';
-import { Kafka, type Producer } from 'kafkajs';
 import request from 'supertest';
 import { NotificationsModule } from '../../../notifications.module';
 import { notificationsService } from '../../../notifications.service-definition';
@@ -12,30 +10,21 @@ import { anOrder, OrderEventMother } from '../../../testing/order-event.mother';
 
 describe('GET /notifications?orderId=', () => {
   let service: ServiceUnderTest;
-  let producer: Producer;
 
   beforeAll(async () => {
     service = await startServiceUnderTest(notificationsService, (env) => NotificationsModule.register(env));
-    producer = new Kafka({ clientId: 'test-orders', brokers: service.topics.brokers, logLevel: 0 }).producer();
-    await producer.connect();
   });
   afterAll(async () => {
-    await producer?.disconnect();
     await service?.stop();
   });
 
-  const publish = (...envelopes: Envelope<{ orderId: string }>[]) =>
-    producer.send({
-      topic: `${service.topics.prefix}${Topics.orders.events}`,
-      messages: envelopes.map((envelope) => ({ key: envelope.payload.orderId, value: JSON.stringify(envelope) })),
-    });
   const list = (query: Record<string, string> | string) => request(service.url).get('/notifications').query(query);
 
   it('answers what the customer was told, one row per fact, oldest first', async () => {
     const order = anOrder();
     const someoneElse = anOrder();
-    await publish(OrderEventMother.confirmed(someoneElse));
-    await publish(OrderEventMother.confirmed(order), OrderEventMother.dispatched(order), OrderEventMother.delivered(order));
+    await service.publish(OrderEventMother.confirmed(someoneElse));
+    await service.publish(OrderEventMother.confirmed(order), OrderEventMother.dispatched(order), OrderEventMother.delivered(order));
 
     const response = await eventually(async () => {
       const response = await list({ orderId: order.orderId });
