@@ -3,12 +3,13 @@
 import { envelopeSchema, messageName, type Envelope } from './envelope';
 import { InventoryMessages } from './inventory/inventory.messages';
 import type { MessageDefinition } from './message-definition';
+import { NotificationsMessages } from './notifications/notifications.messages';
 import { upcast } from './upcasting/upcast';
 import { OrdersMessages } from './orders/orders.messages';
 import { RoutingMessages } from './routing/routing.messages';
 
 export const MESSAGE_CATALOG: ReadonlyMap<string, MessageDefinition> = new Map(
-  [...OrdersMessages, ...InventoryMessages, ...RoutingMessages].map((definition) => [definition.name, definition as MessageDefinition]),
+  [...OrdersMessages, ...InventoryMessages, ...RoutingMessages, ...NotificationsMessages].map((definition) => [definition.name, definition as MessageDefinition]),
 );
 
 /** Why a message cannot be handled, whatever the handler would do: retrying cannot help. */

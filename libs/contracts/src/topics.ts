@@ -21,6 +21,7 @@ export const Topics = {
   orders: { events: 'orders.events' },
   inventory: { commands: 'inventory.commands', events: 'inventory.events' },
   routing: { commands: 'routing.commands', events: 'routing.events' },
+  notifications: { events: 'notifications.events' },
 } as const;
 
 export const deadLetterTopicOf = (topic: string): string => `${topic}.dlq`;
@@ -31,6 +32,7 @@ const primary: TopicDefinition[] = [
   { name: Topics.inventory.events, owner: 'inventory', partitions: PARTITIONS, retentionMs: FOREVER },
   { name: Topics.routing.commands, owner: 'routing', partitions: PARTITIONS, retentionMs: ONE_WEEK },
   { name: Topics.routing.events, owner: 'routing', partitions: PARTITIONS, retentionMs: FOREVER },
+  { name: Topics.notifications.events, owner: 'notifications', partitions: PARTITIONS, retentionMs: FOREVER },
 ];
 
 /** The full list the stack and the tests create, dead-letter siblings included. */

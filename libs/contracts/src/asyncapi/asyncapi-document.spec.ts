@@ -54,19 +54,25 @@ describe('the generated AsyncAPI document', () => {
     });
   });
 
-  it('derives senders and receivers: the owner publishes its events and receives its commands', () => {
+  it('derives senders and receivers: the owner publishes its events and receives its commands; read models receive what they project', () => {
     const operations = Object.keys(document.operations).sort();
 
     expect(operations).toEqual([
       'inventory.receive.inventory.commands',
+      'inventory.receive.inventory.events', // its stock view
       'inventory.send.inventory.events',
+      'notifications.receive.notifications.events', // its notification view
       'notifications.receive.orders.events',
+      'notifications.send.notifications.events',
       'orders.receive.inventory.events',
+      'orders.receive.notifications.events', // the order view: what the customer was told
+      'orders.receive.orders.events', // the order view: its own facts
       'orders.receive.routing.events',
       'orders.send.inventory.commands',
       'orders.send.orders.events',
       'orders.send.routing.commands',
       'routing.receive.routing.commands',
+      'routing.receive.routing.events', // its shipment tracking view
       'routing.send.routing.events',
     ]);
   });

@@ -170,7 +170,7 @@ function sendersOf(topic: TopicDefinition, carried: MessageDefinition[]): string
 
 function receiversOf(topic: TopicDefinition): string[] {
   return Object.entries(SERVICE_MESSAGING)
-    .filter(([, messaging]) => messaging.consumes.includes(topic.name))
+    .filter(([, messaging]) => messaging.consumes.includes(topic.name) || messaging.projects.includes(topic.name))
     .map(([service]) => service);
 }
 

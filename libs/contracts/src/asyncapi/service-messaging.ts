@@ -7,19 +7,27 @@
 import { Topics } from '../topics';
 
 export interface ServiceMessaging {
-  /** Topics the service reads: the same list as its ServiceDefinition's `consumes`. */
+  /** Topics the service's message handlers read: the same list as its ServiceDefinition's `consumes`. */
   readonly consumes: readonly string[];
+  /**
+   * Events topics the service's read models are projected from (docs/patterns/cqrs.md): read by a
+   * separate consumer group per read model, and replayed from the start when a read model is rebuilt.
+   */
+  readonly projects: readonly string[];
   /** Commands topics of other services it writes to (events topics are written by their owner only). */
   readonly sendsCommandsTo: readonly string[];
 }
 
 export const SERVICE_MESSAGING: Readonly<Record<string, ServiceMessaging>> = {
   // The order-fulfilment saga: commands to inventory and routing, their replies back.
+  // The order view shows what every service did for the order, so it reads every events topic.
   orders: {
     consumes: [Topics.inventory.events, Topics.routing.events],
+    projects: [Topics.orders.events, Topics.inventory.events, Topics.routing.events, Topics.notifications.events],
     sendsCommandsTo: [Topics.inventory.commands, Topics.routing.commands],
   },
-  inventory: { consumes: [Topics.inventory.commands], sendsCommandsTo: [] },
-  routing: { consumes: [Topics.routing.commands], sendsCommandsTo: [] },
-  notifications: { consumes: [Topics.orders.events], sendsCommandsTo: [] },
+  // Each of the others projects its own events into the views of its own HTTP queries.
+  inventory: { consumes: [Topics.inventory.commands], projects: [Topics.inventory.events], sendsCommandsTo: [] },
+  routing: { consumes: [Topics.routing.commands], projects: [Topics.routing.events], sendsCommandsTo: [] },
+  notifications: { consumes: [Topics.orders.events], projects: [Topics.notifications.events], sendsCommandsTo: [] },
 };

@@ -64,4 +64,24 @@ export const StockCommitted = defineMessage({
   payload: z.object({ orderId }).strict(),
 });
 
-export const InventoryMessages = [ReserveStock, ReleaseStock, CommitStock, StockReserved, StockUnavailable, StockReleased, StockCommitted];
+/**
+ * The stock of one SKU after any change (goods received, reserved, released, committed): the state,
+ * not the delta, with the item's version. A read model keeps the highest version it has seen, so a
+ * duplicate or a late copy changes nothing (docs/patterns/cqrs.md). Keyed by SKU, not by order.
+ */
+export const StockLevelChanged = defineMessage({
+  type: 'inventory.stock-level-changed',
+  version: 1,
+  kind: 'event',
+  topic: Topics.inventory.events,
+  payload: z
+    .object({
+      sku: z.string().min(1).max(64),
+      onHand: z.number().int().nonnegative(),
+      reserved: z.number().int().nonnegative(),
+      stockVersion: z.number().int().positive(),
+    })
+    .strict(),
+});
+
+export const InventoryMessages = [ReserveStock, ReleaseStock, CommitStock, StockReserved, StockUnavailable, StockReleased, StockCommitted, StockLevelChanged];

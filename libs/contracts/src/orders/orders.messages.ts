@@ -53,4 +53,23 @@ export const OrderDelivered = defineMessage({
   payload: z.object(customer).strict(),
 });
 
-export const OrdersMessages = [OrderPlaced, OrderConfirmed, OrderRejected, OrderCancelled, OrderDispatched, OrderDelivered];
+// The saga's outcome for operators: an order whose compensation kept failing waits for a person
+// (docs/patterns/saga.md), until a late answer lets the compensation finish.
+export const OrderNeedsAttention = defineMessage({
+  type: 'orders.order-needs-attention',
+  version: 1,
+  kind: 'event',
+  topic: Topics.orders.events,
+  payload: z.object({ ...customer, reason: z.string().min(1) }).strict(),
+});
+
+/** Everything the order had claimed (stock, a shipment) has been given back. */
+export const OrderCompensated = defineMessage({
+  type: 'orders.order-compensated',
+  version: 1,
+  kind: 'event',
+  topic: Topics.orders.events,
+  payload: z.object(customer).strict(),
+});
+
+export const OrdersMessages = [OrderPlaced, OrderConfirmed, OrderRejected, OrderCancelled, OrderDispatched, OrderDelivered, OrderNeedsAttention, OrderCompensated];
