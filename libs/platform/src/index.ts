@@ -9,5 +9,7 @@ export { KafkaTransport, type KafkaTransportOptions, type RetryPolicy } from './
 export { MessageContext, type MessageOrigin } from './kafka/message-context';
 export { isInfrastructureFailure, MessageRejectedError } from './kafka/message-failures';
 export { ServiceMetrics } from './metrics/metrics';
+export { ReadModels, type ReadModelStatus } from './read-models/read-models.service';
+export { rebuildReadModels } from './read-models/rebuild-read-models';
 export { PlatformModule, SERVICE_CONFIG, SERVICE_DEFINITION } from './platform.module';
 export type { ServiceDefinition } from './service-definition';

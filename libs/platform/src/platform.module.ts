@@ -13,6 +13,8 @@ import { MetricsController } from './metrics/metrics.controller';
 import { ServiceMetrics } from './metrics/metrics';
 import { HttpTracingMiddleware } from './tracing/http-tracing.middleware';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
+import { ReadModelsHealthIndicator } from './read-models/read-models.health';
+import { ReadModels } from './read-models/read-models.service';
 import type { ServiceDefinition } from './service-definition';
 import { SERVICE_CONFIG, SERVICE_DEFINITION } from './tokens';
 
@@ -21,7 +23,8 @@ export { SERVICE_CONFIG, SERVICE_DEFINITION };
 /**
  * Everything a Waybill service has in common, as one module a service imports:
  * validated configuration, JSON logs, the database connection, `/health`, `/metrics`, the Kafka
- * consumer's status, and the outbox relay that publishes what the service wrote to its outbox. `env` is injectable so tests can start a service against fresh topics and
+ * consumer's status, the outbox relay that publishes what the service wrote to its outbox, and the
+ * projectors of its read models. `env` is injectable so tests can start a service against fresh topics and
  * a fresh schema without touching process.env.
  */
 @Module({})
@@ -45,8 +48,10 @@ export class PlatformModule implements NestModule {
         KafkaConsumerStatus,
         KafkaHealthIndicator,
         OutboxRelayService,
+        ReadModels,
+        ReadModelsHealthIndicator,
       ],
-      exports: [SERVICE_CONFIG, SERVICE_DEFINITION, ServiceMetrics, KafkaConsumerStatus, TypeOrmModule, OutboxRelayService],
+      exports: [SERVICE_CONFIG, SERVICE_DEFINITION, ServiceMetrics, KafkaConsumerStatus, TypeOrmModule, OutboxRelayService, ReadModels],
     };
   }
 

@@ -1,9 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { ReadModelsHealthIndicator } from '../read-models/read-models.health';
 import { KafkaHealthIndicator } from './kafka.health';
 
-/** `GET /health`: 200 only when the service's database and Kafka (consumer included) are working; 503 otherwise. */
+/**
+ * `GET /health`: 200 only when the service's database and Kafka (consumer included) are working and its
+ * read models' projectors are consuming; 503 otherwise. The details show each read model's lag.
+ */
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
@@ -11,12 +15,17 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly kafka: KafkaHealthIndicator,
+    private readonly readModels: ReadModelsHealthIndicator,
   ) {}
 
   @Get()
   @HealthCheck()
   check() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 2_000 }), () => this.kafka.check('kafka')]);
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 2_000 }),
+      () => this.kafka.check('kafka'),
+      () => this.readModels.check('readModels'),
+    ]);
   }
 
   /**
