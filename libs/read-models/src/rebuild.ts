@@ -63,12 +63,14 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   // One rebuild of a view at a time: a session lock, released when this connection ends, even on a crash.
   const session = dataSource.createQueryRunner();
   await session.connect();
+  const [{ locked }] = await session.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [`rebuild:${projection.name}`]);
+  if (!locked) {
+    await session.release();
+    throw new Error(`a rebuild of ${projection.name} is already running; wait for it to finish`);
+  }
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const [{ locked }] = await session.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [`rebuild:${projection.name}`]);
-    if (!locked) throw new Error(`a rebuild of ${projection.name} is already running; wait for it to finish`);
-
     say(`${projection.name}: preparing empty shadow tables`);
     await dataSource.transaction(async (tx) => {
       for (const table of projection.tables) {

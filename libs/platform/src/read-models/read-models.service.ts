@@ -65,14 +65,14 @@ export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown
           onApplied: (count, topic) => applied.inc({ view: projection.name, topic }, count),
         }),
     );
-    const readModels = this;
+    const lags = () => this.lags();
     new Gauge({
       name: 'read_model_lag_events',
       help: 'Events on Kafka a read model has not applied yet, by view: how stale its queries may be.',
       labelNames: ['view'] as const,
       registers: [metrics.registry],
       async collect() {
-        for (const lag of await readModels.lags().catch(() => [])) this.set({ view: lag.projection }, lag.events);
+        for (const lag of await lags().catch(() => [])) this.set({ view: lag.projection }, lag.events);
       },
     });
   }
