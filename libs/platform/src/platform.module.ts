@@ -51,7 +51,7 @@ export class PlatformModule implements NestModule {
         ReadModels,
         ReadModelsHealthIndicator,
       ],
-      exports: [SERVICE_CONFIG, SERVICE_DEFINITION, ServiceMetrics, KafkaConsumerStatus, TypeOrmModule, OutboxRelayService, ReadModels],
+      exports: [SERVICE_CONFIG, SERVICE_DEFINITION, ServiceMetrics, KafkaConsumerStatus, TypeOrmModule, OutboxRelayService, ReadModels, Kafka],
     };
   }
 

@@ -1,0 +1,2 @@
+/** What an operator looks at first: is anything stuck, parked or behind? */
+export class GetOperationsOverviewQuery {}
