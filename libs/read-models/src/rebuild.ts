@@ -46,6 +46,8 @@ export interface RebuildReport {
   /** Events the view could not take (logged; the live projector dead-lettered them when they first came). */
   eventsSkipped: number;
   durationMs: number;
+  /** From the start of the replay to the end of the swap: the rebuild proper, without leaving the consumer group. */
+  replayMs: number;
   /** How long writers were held back (step 3 and 4). */
   swapMs: number;
 }
@@ -96,8 +98,10 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
     });
 
     say(`${projection.name}: replaying ${projection.topics.join(', ')} from the beginning`);
+    const replayStarted = Date.now();
     await replay.start();
     let swapMs = 0;
+    let replayMs = 0;
     let eventsFromOutbox = 0;
     try {
       const ends = await topicEnds(admin, projection, topicPrefix);
@@ -111,7 +115,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
         await viewLock.exclusive(tx, projection.name);
         const [{ now }]: Array<{ now: Date }> = await tx.query(`SELECT clock_timestamp() AS now`);
         await waitUntilReached(dataSource.manager, shadowCheckpoint, await topicEnds(admin, projection, topicPrefix), options.levelTimeoutMs ?? 30_000);
-        await replay.stop();
+        await replay.halt();
         eventsFromOutbox = await applyOwnRecentEvents(tx, projection, now);
         await checkpoints.copy(tx, shadowCheckpoint, projection.name);
         await checkpoints.remove(tx, shadowCheckpoint);
@@ -122,11 +126,12 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
         }
       });
       swapMs = Date.now() - swapStarted;
+      replayMs = Date.now() - replayStarted;
     } finally {
       await replay.stop();
       await admin.deleteGroups([groupId]).catch(() => undefined); // a throwaway group: leave nothing behind
     }
-    const report = { projection: projection.name, eventsReplayed, eventsFromOutbox, eventsSkipped: replay.poisonEventsSkipped, durationMs: Date.now() - started, swapMs };
+    const report = { projection: projection.name, eventsReplayed, eventsFromOutbox, eventsSkipped: replay.poisonEventsSkipped, durationMs: Date.now() - started, replayMs, swapMs };
     say(`${projection.name}: rebuilt from ${eventsReplayed.toLocaleString('en')} events in ${(report.durationMs / 1000).toFixed(1)} s (writers held back ${swapMs} ms)`);
     return report;
   } catch (error) {
