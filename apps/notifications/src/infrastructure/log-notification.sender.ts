@@ -14,12 +14,14 @@ import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
  */
 @Injectable()
 export class LogNotificationSender implements NotificationSender {
+  readonly channel = 'log';
+
   constructor(@InjectPinoLogger(LogNotificationSender.name) private readonly logger: PinoLogger) {}
 
   async send(notification: Notification): Promise<void> {
     const { notificationId, orderId, customerId, fact, message, idempotencyKey } = notification;
     this.logger.info(
-      { notification: { notificationId, orderId, customerId, fact, idempotencyKey }, channel: 'log' },
+      { notification: { notificationId, orderId, customerId, fact, idempotencyKey }, channel: this.channel },
       `notified customer ${customerId}: ${message}`,
     );
   }

@@ -12,6 +12,9 @@ import type { Notification } from './notification';
  * send is dropped there.
  */
 export interface NotificationSender {
+  /** How this sender reaches the customer (`log`, `email`, `sms`…): part of what the service says it told them. */
+  readonly channel: string;
+
   /** Tells the customer; throws if that did not happen (the notification is then not recorded either). */
   send(notification: Notification): Promise<void>;
 }

@@ -6,8 +6,8 @@ import type { OrderFact, OrderNews } from './order-news';
  * What the customer is told about one fact of their order. The rule this aggregate exists for — *once per
  * fact*, however often the fact arrives — cannot be checked by one object alone (it is about every
  * notification of the order), so it lives in the NotificationLog port and, underneath it, in the
- * database's unique key (order_id, fact). A notification records no domain events: nothing downstream
- * listens; its one effect, telling the customer, goes through the NotificationSender port.
+ * database's unique key (order_id, fact). A notification records no domain events: it is itself the one
+ * fact, told through the NotificationSender port and then announced by the application (CustomerNotified).
  */
 export class Notification {
   private constructor(

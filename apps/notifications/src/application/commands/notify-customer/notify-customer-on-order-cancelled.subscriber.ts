@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { OrderCancelled, type Envelope, type PayloadOf } from '@waybill/contracts';
+import { causedBy, OrderCancelled, type Envelope, type PayloadOf } from '@waybill/contracts';
 import { MessageContext } from '@waybill/platform';
 import { NotifyCustomerCommand } from './notify-customer.command';
 import { OrderNewsTranslator } from './order-news.translator';
@@ -13,6 +13,6 @@ export class NotifyCustomerOnOrderCancelled {
 
   @EventPattern(OrderCancelled.name)
   async notifyCustomer(@Payload() envelope: Envelope<PayloadOf<typeof OrderCancelled>>, @Ctx() context: MessageContext): Promise<void> {
-    await this.commands.execute(new NotifyCustomerCommand(OrderNewsTranslator.fromOrderCancelled(envelope.payload), context.transaction));
+    await this.commands.execute(new NotifyCustomerCommand(OrderNewsTranslator.fromOrderCancelled(envelope.payload), causedBy(envelope), context.transaction));
   }
 }

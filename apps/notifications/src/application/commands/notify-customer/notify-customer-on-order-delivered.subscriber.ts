@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { OrderDelivered, type Envelope, type PayloadOf } from '@waybill/contracts';
+import { causedBy, OrderDelivered, type Envelope, type PayloadOf } from '@waybill/contracts';
 import { MessageContext } from '@waybill/platform';
 import { NotifyCustomerCommand } from './notify-customer.command';
 import { OrderNewsTranslator } from './order-news.translator';
@@ -13,6 +13,6 @@ export class NotifyCustomerOnOrderDelivered {
 
   @EventPattern(OrderDelivered.name)
   async notifyCustomer(@Payload() envelope: Envelope<PayloadOf<typeof OrderDelivered>>, @Ctx() context: MessageContext): Promise<void> {
-    await this.commands.execute(new NotifyCustomerCommand(OrderNewsTranslator.fromOrderDelivered(envelope.payload), context.transaction));
+    await this.commands.execute(new NotifyCustomerCommand(OrderNewsTranslator.fromOrderDelivered(envelope.payload), causedBy(envelope), context.transaction));
   }
 }

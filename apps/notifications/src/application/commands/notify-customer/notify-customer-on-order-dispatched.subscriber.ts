@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { OrderDispatched, type Envelope, type PayloadOf } from '@waybill/contracts';
+import { causedBy, OrderDispatched, type Envelope, type PayloadOf } from '@waybill/contracts';
 import { MessageContext } from '@waybill/platform';
 import { NotifyCustomerCommand } from './notify-customer.command';
 import { OrderNewsTranslator } from './order-news.translator';
@@ -13,6 +13,6 @@ export class NotifyCustomerOnOrderDispatched {
 
   @EventPattern(OrderDispatched.name)
   async notifyCustomer(@Payload() envelope: Envelope<PayloadOf<typeof OrderDispatched>>, @Ctx() context: MessageContext): Promise<void> {
-    await this.commands.execute(new NotifyCustomerCommand(OrderNewsTranslator.fromOrderDispatched(envelope.payload), context.transaction));
+    await this.commands.execute(new NotifyCustomerCommand(OrderNewsTranslator.fromOrderDispatched(envelope.payload), causedBy(envelope), context.transaction));
   }
 }

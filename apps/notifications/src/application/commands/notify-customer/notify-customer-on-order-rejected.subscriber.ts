@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { OrderRejected, type Envelope, type PayloadOf } from '@waybill/contracts';
+import { causedBy, OrderRejected, type Envelope, type PayloadOf } from '@waybill/contracts';
 import { MessageContext } from '@waybill/platform';
 import { NotifyCustomerCommand } from './notify-customer.command';
 import { OrderNewsTranslator } from './order-news.translator';
@@ -13,6 +13,6 @@ export class NotifyCustomerOnOrderRejected {
 
   @EventPattern(OrderRejected.name)
   async notifyCustomer(@Payload() envelope: Envelope<PayloadOf<typeof OrderRejected>>, @Ctx() context: MessageContext): Promise<void> {
-    await this.commands.execute(new NotifyCustomerCommand(OrderNewsTranslator.fromOrderRejected(envelope.payload), context.transaction));
+    await this.commands.execute(new NotifyCustomerCommand(OrderNewsTranslator.fromOrderRejected(envelope.payload), causedBy(envelope), context.transaction));
   }
 }

@@ -7,37 +7,38 @@ import { ListNotificationsQuery, type NotificationView } from './list-notificati
 interface NotificationRow {
   notification_id: string;
   order_id: string;
-  customer_id: string;
+  customer_id: string | null;
   fact: OrderFact;
   message: string;
-  sent_at: Date;
+  notified_at: Date;
 }
 
 /**
- * Reads the notification log straight from its table: a query needs no aggregate (CQRS's read side). The
- * unique key (order_id, fact) is also the index this lookup uses.
+ * Reads only the customer-notifications view (CQRS's read side: application/projections/customer-notifications),
+ * never the notification log the commands write. The notifying transaction updates the view too, so a
+ * notification shows here as soon as it is committed.
  */
 @QueryHandler(ListNotificationsQuery)
 export class ListNotificationsHandler implements IQueryHandler<ListNotificationsQuery> {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async execute({ orderId }: ListNotificationsQuery): Promise<NotificationView[]> {
-    // One order's facts arrive on one partition and are handled one after the other, so their sent_at
-    // (the recording transaction's start) already follows the order's story; the id only makes ties stable.
+    // One order's facts are handled one after the other (one partition), so the time each was announced
+    // already follows the order's story; the id only makes ties stable.
     const rows: NotificationRow[] = await this.dataSource.query(
-      `SELECT notification_id, order_id, customer_id, fact, message, sent_at
-         FROM notifications
+      `SELECT notification_id, order_id, customer_id, fact, message, notified_at
+         FROM customer_notifications
         WHERE order_id = $1
-        ORDER BY sent_at, notification_id`,
+        ORDER BY notified_at, notification_id`,
       [orderId],
     );
     return rows.map((row) => ({
       notificationId: row.notification_id,
       orderId: row.order_id,
-      customerId: row.customer_id,
+      ...(row.customer_id === null ? {} : { customerId: row.customer_id }),
       fact: row.fact,
       message: row.message,
-      sentAt: row.sent_at.toISOString(),
+      sentAt: row.notified_at.toISOString(),
     }));
   }
 }
