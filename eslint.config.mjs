@@ -45,8 +45,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
-    // Tests may also use the shared test harness (libs/testing); production code never does.
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'apps/*/src/testing/**/*.ts'],
+    // Tests may also use the shared test harness (libs/testing); production code never does. A service's
+    // src/testing/ holds its tests' own helpers (mothers, a started service), for tests only.
     rules: { '@nx/enforce-module-boundaries': ['error', boundaries({ inTests: true })] },
   },
   {

@@ -1,30 +1,23 @@
 // GET /notifications?orderId= on the real service: what the customer was told, one row per fact, oldest
-// first; [] for an order with none; 400 for a missing or malformed order id.
+// first, from the customer-notifications view; [] for an order with none; 400 for a missing or malformed
+// order id; and a notification shows as soon as the transaction that sent it commits (read-your-writes).
 import { randomUUID } from 'node:crypto';
-import { startServiceUnderTest, type ServiceUnderTest } from '@waybill/service-testing';
+import { ReadModels } from '@waybill/platform';
 import { eventually } from '@waybill/testing';
 import request from 'supertest';
-import { NotificationsModule } from '../../../notifications.module';
-import { notificationsService } from '../../../notifications.service-definition';
+import { DataSource } from 'typeorm';
+import { notificationsUnderTest } from '../../../testing/notifications-under-test';
 import { anOrder, OrderEventMother } from '../../../testing/order-event.mother';
 
 describe('GET /notifications?orderId=', () => {
-  let service: ServiceUnderTest;
-
-  beforeAll(async () => {
-    service = await startServiceUnderTest(notificationsService, (env) => NotificationsModule.register(env));
-  });
-  afterAll(async () => {
-    await service?.stop();
-  });
-
-  const list = (query: Record<string, string> | string) => request(service.url).get('/notifications').query(query);
+  const service = notificationsUnderTest();
+  const list = (query: Record<string, string> | string) => request(service().url).get('/notifications').query(query);
 
   it('answers what the customer was told, one row per fact, oldest first', async () => {
     const order = anOrder();
     const someoneElse = anOrder();
-    await service.publish(OrderEventMother.confirmed(someoneElse));
-    await service.publish(OrderEventMother.confirmed(order), OrderEventMother.dispatched(order), OrderEventMother.delivered(order));
+    await service().publish(OrderEventMother.confirmed(someoneElse));
+    await service().publish(OrderEventMother.confirmed(order), OrderEventMother.dispatched(order), OrderEventMother.delivered(order));
 
     const response = await eventually(async () => {
       const response = await list({ orderId: order.orderId });
@@ -62,5 +55,28 @@ describe('GET /notifications?orderId=', () => {
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     expect(JSON.stringify(response.body.message)).toMatch(/orderId|customerId/);
+  });
+});
+
+describe('GET /notifications right after a notification (read-your-writes)', () => {
+  const service = notificationsUnderTest();
+
+  it('shows the notification as soon as the transaction that sent it commits, with no projector running', async () => {
+    // Without its projector, nothing reads notifications.events into the view: only the notifying
+    // transaction itself (projectNow) can have put a row there.
+    await service().app.get(ReadModels).onApplicationShutdown();
+    const order = anOrder();
+    const database = service().app.get(DataSource);
+
+    await service().publish(OrderEventMother.confirmed(order));
+
+    const [sent] = await eventually(async () => {
+      const rows: Array<{ notification_id: string }> = await database.query(`SELECT notification_id FROM notifications WHERE order_id = $1`, [order.orderId]);
+      expect(rows).toHaveLength(1);
+      return rows;
+    });
+    const response = await request(service().url).get('/notifications').query({ orderId: order.orderId });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual([expect.objectContaining({ notificationId: sent.notification_id, orderId: order.orderId, customerId: order.customerId, fact: 'ORDER_CONFIRMED' })]);
   });
 });
