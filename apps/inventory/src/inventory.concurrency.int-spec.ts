@@ -6,14 +6,18 @@
 //   - at the end, each SKU's `reserved` is exactly the sum of its lines in RESERVED reservations;
 //   - every order is answered exactly once, StockReserved or StockUnavailable, and a refused order
 //     holds nothing (all lines or none);
-//   - nothing failed along the way: no dead letters.
+//   - nothing failed along the way: no dead letters;
+//   - the stock view (GET /stock/{sku}) shows exactly the write model's counts, both as the last
+//     reservation commits (read-your-writes) and once the projector has taken every level from Kafka.
 import { randomUUID } from 'node:crypto';
-import { Topics, type Envelope } from '@waybill/contracts';
+import { StockLevelChanged, Topics, type Envelope } from '@waybill/contracts';
+import { projectionLag } from '@waybill/read-models';
 import { startServiceUnderTest, type ServiceUnderTest } from '@waybill/service-testing';
-import { eventually, readTopicToEnd } from '@waybill/testing';
+import { eventually, readTopicToEnd, type ReadMessage } from '@waybill/testing';
 import { Kafka, type Producer } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { stockAvailabilityProjection } from './application/projections/stock-availability/stock-availability.projection';
 import { InventoryModule } from './inventory.module';
 import { inventoryService } from './inventory.service-definition';
 import { aSku, SagaCommandMother as Command } from './testing/saga-command.mother';
@@ -30,6 +34,9 @@ function seededRandom(seed: number): (below: number) => number {
   };
 }
 
+/** An answer to the saga, as opposed to a stock level published for the stock view. */
+const isAnswer = (message: ReadMessage): boolean => (JSON.parse(message.value!) as Envelope).type !== StockLevelChanged.type;
+
 interface StockRow {
   sku: string;
   on_hand: number;
@@ -38,12 +45,14 @@ interface StockRow {
 
 describe('inventory under competing reservations', () => {
   let service: ServiceUnderTest;
+  let kafka: Kafka;
   let producer: Producer;
   let database: DataSource;
 
   beforeAll(async () => {
     service = await startServiceUnderTest(inventoryService, (env) => InventoryModule.register(env));
-    producer = new Kafka({ clientId: 'inventory-test', brokers: service.topics.brokers, logLevel: 0 }).producer();
+    kafka = new Kafka({ clientId: 'inventory-test', brokers: service.topics.brokers, logLevel: 0 });
+    producer = kafka.producer();
     await producer.connect();
     database = service.app.get(DataSource);
   });
@@ -52,6 +61,24 @@ describe('inventory under competing reservations', () => {
     await producer?.disconnect();
     await service?.stop();
   });
+
+  /** The write model's counts and the stock view's, side by side, per SKU. */
+  const writeAndView = async (skus: string[]) => ({
+    write: await database.query(`SELECT sku, on_hand, reserved, version FROM stock_items WHERE sku = ANY($1) ORDER BY sku`, [skus]),
+    view: await database.query(
+      `SELECT sku, on_hand, reserved, stock_version AS version FROM stock_availability WHERE sku = ANY($1) ORDER BY sku`,
+      [skus],
+    ),
+  });
+  const viewLag = async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      return (await projectionLag(admin, database.manager, stockAvailabilityProjection, service.topics.prefix)).events;
+    } finally {
+      await admin.disconnect();
+    }
+  };
 
   it('never oversells, and answers every order exactly once', async () => {
     const skus = [aSku('TENT'), aSku('STOVE'), aSku('FILTER')];
@@ -141,13 +168,22 @@ describe('inventory under competing reservations', () => {
     expect(outcome.filter((row: { status: string }) => row.status === 'RESERVED').length).toBeGreaterThan(0);
     expect(outcome.filter((row: { status: string }) => row.status === 'REFUSED').length).toBeGreaterThan(0);
 
+    // The stock view agrees with the write model the moment the last reservation has committed:
+    // every reservation applied its own levels to the view in its transaction (read-your-writes).
+    const { write, view } = await writeAndView(skus);
+    expect(view).toEqual(write);
+
     // And what was published reached Kafka, one answer per order, with nothing dead-lettered on the way.
     const published = await eventually(async () => {
       const messages = await readTopicToEnd(`${service.topics.prefix}${Topics.inventory.events}`);
-      expect(messages).toHaveLength(ORDERS);
+      expect(messages.filter(isAnswer)).toHaveLength(ORDERS);
       return messages;
     });
-    expect(new Set(published.map((message) => message.key))).toEqual(new Set(orderIds));
+    expect(new Set(published.filter(isAnswer).map((message) => message.key))).toEqual(new Set(orderIds));
     expect(await readTopicToEnd(`${service.topics.prefix}${Topics.inventory.commands}.dlq`)).toEqual([]);
+
+    // Once the projector has taken every level from Kafka too (in whatever order, some twice), the view still agrees.
+    await eventually(async () => expect(await viewLag()).toBe(0));
+    expect(await writeAndView(skus)).toEqual({ write, view: write });
   });
 });

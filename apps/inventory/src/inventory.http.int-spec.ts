@@ -1,6 +1,7 @@
 // Inventory's HTTP API (DESIGN.md, "Public HTTP surface"), on the real PostgreSQL: the stock level of a
 // SKU, goods received, every way a request can be wrong, and the demo catalogue the stack seeds.
 import { startServiceUnderTest, type ServiceUnderTest } from '@waybill/service-testing';
+import { eventually } from '@waybill/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEMO_CATALOGUE, seedDemoCatalogue } from './application/seed-demo-catalogue';
@@ -103,13 +104,34 @@ describe('inventory: the stock API', () => {
 
     it('answers 409 when on hand would exceed what the stock counter holds', async () => {
       const sku = aSku('BOTTLE');
-      await service.app.get(DataSource).query(`INSERT INTO stock_items (sku, on_hand) VALUES ($1, 2147483000)`, [sku]);
+      const database = service.app.get(DataSource);
+      // Straight into the write model: a test cannot receive two billion units one million at a time.
+      await database.query(`INSERT INTO stock_items (sku, on_hand, version) VALUES ($1, 2147483000, 1)`, [sku]);
 
       const response = await receive(sku, { quantity: 1000 });
 
       expect(response.status).toBe(409);
       expect(response.body).toMatchObject({ statusCode: 409, error: 'Conflict' });
-      expect((await getStock(sku)).body).toMatchObject({ onHand: 2147483000 });
+      expect(await database.query(`SELECT on_hand, version FROM stock_items WHERE sku = $1`, [sku])).toEqual([{ on_hand: 2147483000, version: 1 }]);
+      expect(await database.query(`SELECT 1 FROM outbox WHERE message_key = $1`, [sku])).toEqual([]); // no level published for a refused receipt
+    });
+  });
+
+  describe('GET /metrics', () => {
+    const unitsReceived = async () => {
+      const { text } = await request(service.url).get('/metrics').expect(200);
+      return Number(/^inventory_units_received_total\{[^}]*\} (\d+)$/m.exec(text)?.[1] ?? 0);
+    };
+
+    it('counts the units received once each receipt has committed, and not a refused one', async () => {
+      const before = await unitsReceived();
+      const sku = aSku('HEADLAMP');
+
+      await receive(sku, { quantity: 7 }).expect(200);
+      await receive(sku, { quantity: 5 }).expect(200);
+      await receive(sku, { quantity: 0 }).expect(400);
+
+      await eventually(async () => expect(await unitsReceived()).toBe(before + 12));
     });
   });
 

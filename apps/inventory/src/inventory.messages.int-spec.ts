@@ -3,7 +3,7 @@
 // what a second copy does (nothing, except answer again). Stock is put in through the HTTP API, each
 // test on SKUs of its own.
 import { randomUUID } from 'node:crypto';
-import { Topics, type Envelope } from '@waybill/contracts';
+import { StockLevelChanged, Topics, type Envelope } from '@waybill/contracts';
 import { DeadLetterHeaders } from '@waybill/dead-letters';
 import { startServiceUnderTest, type ServiceUnderTest } from '@waybill/service-testing';
 import { eventually, readTopicToEnd } from '@waybill/testing';
@@ -46,7 +46,9 @@ describe('inventory: the saga’s commands and their answers', () => {
       messages: envelopes.map((envelope) => ({ key: envelope.payload.orderId, value: JSON.stringify(envelope) })),
     });
   /** Every answer to one command (by causation: the answer names the command that caused it). */
-  const answersTo = (command: Envelope) => replies.filter((reply) => reply.causationId === command.id);
+  const answersTo = (command: Envelope) => replies.filter((reply) => reply.causationId === command.id && reply.type !== StockLevelChanged.type);
+  /** The stock levels a command published: also caused by it, but keyed by SKU, for the stock view. */
+  const levelsAfter = (command: Envelope) => replies.filter((reply) => reply.causationId === command.id && reply.type === StockLevelChanged.type);
   const answerTo = (command: Envelope) =>
     eventually(async () => {
       expect(answersTo(command)).toHaveLength(1);
@@ -210,6 +212,41 @@ describe('inventory: the saga’s commands and their answers', () => {
 
       expect(await answerTo(release)).toMatchObject({ type: 'inventory.stock-released' });
       expect((await reservationOf(reserve.payload.orderId))?.status).toBe('REFUSED');
+    });
+  });
+
+  describe('the stock levels it publishes (StockLevelChanged, what the stock view is projected from)', () => {
+    const levelsOf = (replies: Reply[]) =>
+      replies.map(({ key, payload }) => ({ key, payload })).sort((a, b) => String(a.key).localeCompare(String(b.key)));
+
+    it('publishes the new level of every SKU a command changed, keyed by SKU, with the item’s version raised', async () => {
+      const skus = [aSku('TENT'), aSku('STOVE'), aSku('MAT')].sort();
+      for (const sku of skus) await receive(sku, 5); // listed (version 1), then received (version 2)
+      const reserve = Command.reserve(skus.map((sku) => ({ sku, quantity: 2 })));
+      const commit = Command.commit(reserve.payload.orderId);
+
+      await send(reserve, commit);
+
+      await answerTo(commit);
+      await eventually(async () => expect(levelsAfter(commit)).toHaveLength(skus.length));
+      expect(levelsOf(levelsAfter(reserve))).toEqual(skus.map((sku) => ({ key: sku, payload: { sku, onHand: 5, reserved: 2, stockVersion: 3 } })));
+      expect(levelsOf(levelsAfter(commit))).toEqual(skus.map((sku) => ({ key: sku, payload: { sku, onHand: 3, reserved: 0, stockVersion: 4 } })));
+      expect(levelsAfter(commit).every((level) => level.correlationId === commit.correlationId)).toBe(true);
+    });
+
+    it('publishes no level for a command that changed no stock: a refused reservation, a release of nothing', async () => {
+      const tent = aSku('TENT');
+      await receive(tent, 1);
+      const refused = Command.reserve([{ sku: tent, quantity: 2 }]);
+      const release = Command.release(refused.payload.orderId);
+
+      await send(refused, release);
+
+      await answerTo(release);
+      // Read from the outbox, where a level would have been written in the command's own transaction.
+      const levels = await database().query(`SELECT message_id FROM outbox WHERE message_type = $1 AND message_key = $2`, [StockLevelChanged.name, tent]);
+      expect(levels).toHaveLength(1); // the receipt's, and no other
+      expect(await stockOf(tent)).toEqual({ sku: tent, onHand: 1, reserved: 0, available: 1 });
     });
   });
 

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { PlatformModule } from '@waybill/platform';
 import { CommitStockHandler } from './application/commands/commit-stock/commit-stock.handler';
 import { CommitStockMessageController } from './application/commands/commit-stock/commit-stock.message.controller';
+import { CountUnitsReceivedOnGoodsReceived } from './application/commands/receive-goods/count-units-received-on-goods-received.subscriber';
 import { ReceiveGoodsHandler } from './application/commands/receive-goods/receive-goods.handler';
 import { ReceiveGoodsHttpController } from './application/commands/receive-goods/receive-goods.http.controller';
 import { ReleaseStockHandler } from './application/commands/release-stock/release-stock.handler';
@@ -29,7 +30,15 @@ export class InventoryModule {
         GetStockHttpController,
         ReceiveGoodsHttpController,
       ],
-      providers: [ReserveStockHandler, ReleaseStockHandler, CommitStockHandler, ReceiveGoodsHandler, GetStockHandler],
+      providers: [
+        ReserveStockHandler,
+        ReleaseStockHandler,
+        CommitStockHandler,
+        ReceiveGoodsHandler,
+        GetStockHandler,
+        // After-commit reactions on the in-process EventBus (metrics only: it may lose an event).
+        CountUnitsReceivedOnGoodsReceived,
+      ],
     };
   }
 }

@@ -13,10 +13,14 @@ import type { Reservation, ReservationAnswer, ReservationEvent, ReservationLine,
 import { addToOutbox } from '@waybill/outbox';
 import type { EntityManager } from 'typeorm';
 
-/** Writes the answers to what was just done to `reservation` to the outbox, keyed by its order (one order's messages stay in order). */
-export async function publishReservationEvents(transaction: EntityManager, reservation: Reservation, cause: Causation): Promise<void> {
+/**
+ * Writes the answers to what was just done to `reservation` to the outbox, keyed by its order (one
+ * order's messages stay in order), and answers the envelopes written (for read-your-writes).
+ */
+export async function publishReservationEvents(transaction: EntityManager, reservation: Reservation, cause: Causation): Promise<Envelope[]> {
   const entries = reservation.pullEvents().map((event) => ({ envelope: toIntegrationEvent(event, cause), key: reservation.orderId }));
   await addToOutbox(transaction, ...entries);
+  return entries.map((entry) => entry.envelope);
 }
 
 export function toIntegrationEvent(event: ReservationEvent, cause: Causation): Envelope {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { StockLevel } from '@waybill/inventory-domain';
+import type { StockAvailability } from './projections/stock-availability/stock-availability.projection';
 
 /** How much of one SKU there is: the body of GET /stock/{sku} and of POST /stock/{sku}/receipts. */
 export class StockLevelResponse {
@@ -15,8 +15,8 @@ export class StockLevelResponse {
   @ApiProperty({ example: 34, description: 'What a new order can still get: onHand − reserved, never negative.' })
   available!: number;
 
-  /** Exactly the design's four fields, whatever else a StockLevel may carry one day. */
-  static of({ sku, onHand, reserved, available }: StockLevel): StockLevelResponse {
+  /** Exactly the design's four fields, whatever else a level (the view's, or a receipt's StockLevel) may carry one day. */
+  static of({ sku, onHand, reserved, available }: StockAvailability): StockLevelResponse {
     return { sku, onHand, reserved, available };
   }
 }

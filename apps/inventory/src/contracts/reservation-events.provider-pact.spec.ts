@@ -20,7 +20,7 @@ async function published(reservation: Reservation): Promise<Record<string, unkno
   return outbox.takeOne();
 }
 
-const stock = () => [StockItem.restore({ sku: 'TENT-2P', onHand: 5, reserved: 0 })];
+const stock = () => [StockItem.restore({ sku: 'TENT-2P', onHand: 5, reserved: 0, version: 1 })];
 
 const producers: MessageProducers = {
   'inventory.stock-reserved.v1': () =>

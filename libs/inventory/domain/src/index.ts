@@ -25,4 +25,4 @@ export type {
   StockReservedForOrder,
 } from './reservation.events';
 export { Sku } from './sku';
-export { StockItem, type StockLevel } from './stock-item';
+export { StockItem, type StockItemChanged, type StockLevel } from './stock-item';

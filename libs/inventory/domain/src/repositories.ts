@@ -2,7 +2,6 @@
 // apps/inventory/src/infrastructure) implement them inside one database transaction: everything a
 // use case changes, and the messages it publishes, commit together or not at all.
 import type { Reservation } from './reservation';
-import type { Sku } from './sku';
 import type { StockItem } from './stock-item';
 
 export interface StockItemRepository {
@@ -13,8 +12,6 @@ export interface StockItemRepository {
    * holding one SKU and waiting for the other's (a deadlock).
    */
   lockInSkuOrder(skus: readonly string[]): Promise<StockItem[]>;
-  /** One item as it stands, without holding it: for reading only. */
-  find(sku: Sku): Promise<StockItem | undefined>;
   /** Stores a new item, unless its SKU exists already: then the stored one stays as it is. True when stored now. */
   addIfAbsent(item: StockItem): Promise<boolean>;
   /** Stores the counts of items loaded with `lockInSkuOrder`. */

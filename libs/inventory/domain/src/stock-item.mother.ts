@@ -4,9 +4,9 @@ import { Sku } from './sku';
 import { StockItem } from './stock-item';
 
 export const StockItemMother = {
-  /** Any counts; `reserved` defaults to none. */
-  with({ sku = 'TENT-2P', onHand, reserved = 0 }: { sku?: string; onHand: number; reserved?: number }): StockItem {
-    return StockItem.restore({ sku, onHand, reserved });
+  /** Any counts; `reserved` defaults to none, `version` to an item changed once. */
+  with({ sku = 'TENT-2P', onHand, reserved = 0, version = 1 }: { sku?: string; onHand: number; reserved?: number; version?: number }): StockItem {
+    return StockItem.restore({ sku, onHand, reserved, version });
   },
 
   /** `available` on the shelf, none of it promised. */

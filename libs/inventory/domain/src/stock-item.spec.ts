@@ -76,15 +76,59 @@ describe('StockItem', () => {
     expect(item.level()).toMatchObject({ onHand: 5, reserved: 1 });
   });
 
+  describe('versions every change, so a reader can tell a newer level from an older one', () => {
+    it('is at version 1 once listed, and records that level', () => {
+      const item = StockItem.list(Sku.parse('KAYAK-1P'));
+
+      expect(item.version).toBe(1);
+      expect(item.pullEvents()).toEqual([{ type: 'StockItemChanged', sku: 'KAYAK-1P', onHand: 0, reserved: 0, version: 1 }]);
+    });
+
+    it('raises the version by one on every change and records the level after each', () => {
+      const item = StockItemMother.with({ onHand: 5, version: 7 });
+
+      item.receive(5);
+      item.reserve(4);
+      item.release(1);
+      item.commit(2);
+
+      expect(item.version).toBe(11);
+      expect(item.pullEvents()).toEqual([
+        { type: 'StockItemChanged', sku: 'TENT-2P', onHand: 10, reserved: 0, version: 8 },
+        { type: 'StockItemChanged', sku: 'TENT-2P', onHand: 10, reserved: 4, version: 9 },
+        { type: 'StockItemChanged', sku: 'TENT-2P', onHand: 10, reserved: 3, version: 10 },
+        { type: 'StockItemChanged', sku: 'TENT-2P', onHand: 8, reserved: 1, version: 11 },
+      ]);
+    });
+
+    it('keeps its version, and records nothing, when a change is refused', () => {
+      const item = StockItemMother.with({ onHand: StockItem.MAX_ON_HAND - 1, reserved: 1, version: 3 });
+
+      expect(() => item.receive(2)).toThrow(StockLimitExceeded);
+      expect(() => item.reserve(StockItem.MAX_ON_HAND)).toThrow(InsufficientStock);
+      expect(() => item.release(2)).toThrow(NotReserved);
+      expect(() => item.commit(0)).toThrow(InvalidQuantity);
+
+      expect(item.version).toBe(3);
+      expect(item.pullEvents()).toEqual([]);
+    });
+
+    it('records nothing when restored: loading an item is not a change', () => {
+      expect(StockItemMother.with({ onHand: 5, version: 4 }).pullEvents()).toEqual([]);
+    });
+  });
+
   it.each([
-    { onHand: 1, reserved: 2 },
-    { onHand: -1, reserved: 0 },
-    { onHand: 1, reserved: -1 },
-  ])('refuses to restore a state that breaks the invariant: %o', (counts) => {
-    expect(() => StockItem.restore({ sku: 'TENT-2P', ...counts })).toThrow(CorruptInventoryState);
+    { onHand: 1, reserved: 2, version: 1 },
+    { onHand: -1, reserved: 0, version: 1 },
+    { onHand: 1, reserved: -1, version: 1 },
+    { onHand: 1, reserved: 0, version: 0 },
+    { onHand: 1, reserved: 0, version: 1.5 },
+  ])('refuses to restore a state that breaks the invariant: %o', (state) => {
+    expect(() => StockItem.restore({ sku: 'TENT-2P', ...state })).toThrow(CorruptInventoryState);
   });
 
   it('refuses to restore an item with a malformed SKU', () => {
-    expect(() => StockItem.restore({ sku: 'tent 2p', onHand: 1, reserved: 0 })).toThrow(InvalidSku);
+    expect(() => StockItem.restore({ sku: 'tent 2p', onHand: 1, reserved: 0, version: 1 })).toThrow(InvalidSku);
   });
 });

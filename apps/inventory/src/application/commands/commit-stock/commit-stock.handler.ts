@@ -1,8 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { NoReservation } from '@waybill/inventory-domain';
+import { ReadModels } from '@waybill/platform';
 import { SqlReservationRepository } from '../../../infrastructure/sql-reservation.repository';
 import { SqlStockItemRepository } from '../../../infrastructure/sql-stock-item.repository';
 import { publishReservationEvents } from '../../publish-reservation-events';
+import { publishStockLevels } from '../../publish-stock-levels';
 import { CommitStockCommand } from './commit-stock.command';
 
 /**
@@ -10,9 +12,13 @@ import { CommitStockCommand } from './commit-stock.command';
  * answer is StockCommitted. Committing twice changes nothing the second time, and answers the same.
  * An order with no reservation, or a released or refused one, has no stock to commit: the domain
  * refuses, and the message is dead-lettered for a human.
+ *
+ * The SKUs shipped get their new levels published and shown by the stock view at once (read-your-writes).
  */
 @CommandHandler(CommitStockCommand)
 export class CommitStockHandler implements ICommandHandler<CommitStockCommand> {
+  constructor(private readonly readModels: ReadModels) {}
+
   async execute({ orderId, cause, transaction }: CommitStockCommand): Promise<void> {
     const reservations = new SqlReservationRepository(transaction);
     const stockItems = new SqlStockItemRepository(transaction);
@@ -23,6 +29,7 @@ export class CommitStockHandler implements ICommandHandler<CommitStockCommand> {
     reservation.commit(stock);
     await stockItems.save(stock);
     await reservations.save(reservation);
-    await publishReservationEvents(transaction, reservation, cause);
+    const published = [...(await publishReservationEvents(transaction, reservation, cause)), ...(await publishStockLevels(transaction, stock, cause))];
+    await this.readModels.projectNow(transaction, published);
   }
 }

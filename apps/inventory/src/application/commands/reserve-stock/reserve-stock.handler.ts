@@ -1,8 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Reservation } from '@waybill/inventory-domain';
+import { ReadModels } from '@waybill/platform';
 import { SqlReservationRepository } from '../../../infrastructure/sql-reservation.repository';
 import { SqlStockItemRepository } from '../../../infrastructure/sql-stock-item.repository';
 import { publishReservationEvents } from '../../publish-reservation-events';
+import { publishStockLevels } from '../../publish-stock-levels';
 import { ReserveStockCommand } from './reserve-stock.command';
 
 /**
@@ -15,9 +17,14 @@ import { ReserveStockCommand } from './reserve-stock.command';
  *
  * Asked again for the same order under a new message id (a copy under the same id never gets here: the
  * inbox drops it), nothing is reserved twice: the order gets the answer it got the first time.
+ *
+ * Each SKU reserved gets its new level published, and the stock view takes it in this transaction
+ * (read-your-writes): GET /stock/{sku} shows the reservation as soon as it commits.
  */
 @CommandHandler(ReserveStockCommand)
 export class ReserveStockHandler implements ICommandHandler<ReserveStockCommand> {
+  constructor(private readonly readModels: ReadModels) {}
+
   async execute({ orderId, lines, cause, transaction }: ReserveStockCommand): Promise<void> {
     const reservations = new SqlReservationRepository(transaction);
     const stockItems = new SqlStockItemRepository(transaction);
@@ -25,13 +32,14 @@ export class ReserveStockHandler implements ICommandHandler<ReserveStockCommand>
     const known = await reservations.lockForOrder(orderId);
     if (known) {
       known.requestAgain();
-      await publishReservationEvents(transaction, known, cause);
+      await this.readModels.projectNow(transaction, await publishReservationEvents(transaction, known, cause));
       return;
     }
     const stock = await stockItems.lockInSkuOrder(lines.map((line) => line.sku));
     const reservation = Reservation.request(orderId, lines, stock);
     await stockItems.save(stock);
     await reservations.add(reservation);
-    await publishReservationEvents(transaction, reservation, cause);
+    const published = [...(await publishReservationEvents(transaction, reservation, cause)), ...(await publishStockLevels(transaction, stock, cause))];
+    await this.readModels.projectNow(transaction, published);
   }
 }

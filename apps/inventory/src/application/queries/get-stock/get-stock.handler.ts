@@ -1,16 +1,23 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { StockLevel } from '@waybill/inventory-domain';
 import { DataSource } from 'typeorm';
-import { SqlStockItemRepository } from '../../../infrastructure/sql-stock-item.repository';
+import type { StockAvailability } from '../../projections/stock-availability/stock-availability.projection';
 import { GetStockQuery } from './get-stock.query';
 
-/** Reads one stock item as it stands; no lock, no transaction: a read never holds up a reservation. */
+/**
+ * Reads the stock view, never the stock items (docs/patterns/cqrs.md): a read takes no lock, so it never
+ * holds up a reservation. The view is as fresh as the last commit: every change applies its own level
+ * to it in its transaction (read-your-writes).
+ */
 @QueryHandler(GetStockQuery)
 export class GetStockHandler implements IQueryHandler<GetStockQuery> {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async execute({ sku }: GetStockQuery): Promise<StockLevel | undefined> {
-    return (await new SqlStockItemRepository(this.dataSource.manager).find(sku))?.level();
+  async execute({ sku }: GetStockQuery): Promise<StockAvailability | undefined> {
+    const [row]: StockAvailability[] = await this.dataSource.query(
+      `SELECT sku, on_hand AS "onHand", reserved, available FROM stock_availability WHERE sku = $1`,
+      [sku],
+    );
+    return row;
   }
 }
