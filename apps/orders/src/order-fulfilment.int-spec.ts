@@ -21,6 +21,7 @@ import {
 import { startServiceUnderTest, type ServiceUnderTest } from '@waybill/service-testing';
 import { eventually, readTopicToEnd } from '@waybill/testing';
 import { Kafka, type Consumer, type Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { OrdersModule } from './orders.module';
 import { ordersService } from './orders.service-definition';
@@ -98,7 +99,17 @@ describe('order fulfilment saga', () => {
     const view = await order(orderId);
     expect(view).toMatchObject({ customerId: 'customer-1', destination: 'Manchester', lines: [{ sku: 'BOX-S', quantity: 2 }] });
     expect(view.shipment).toEqual({ distanceKm: 140, etaMinutes: 165, route: ['Birmingham', 'Manchester'] });
-    expect(view.history.map((entry: { type: string }) => entry.type)).toEqual(['OrderPlaced', 'OrderConfirmed', 'OrderDispatched', 'OrderDelivered']);
+    // Every service's part in it: the participants' replies (played by this test) among orders' own facts.
+    expect(view.history.map((entry: { type: string }) => entry.type)).toEqual([
+      'OrderPlaced',
+      'StockReserved',
+      'RoutePlanned',
+      'OrderConfirmed',
+      'ShipmentDispatched',
+      'OrderDispatched',
+      'ShipmentDelivered',
+      'OrderDelivered',
+    ]);
     const facts = await eventually(async () => {
       const events = (await readTopicToEnd(service.topics.prefix + Topics.orders.events)).map((message) => JSON.parse(message.value!)).filter((event) => event.payload.orderId === orderId);
       expect(events).toHaveLength(4);
@@ -125,7 +136,13 @@ describe('order fulfilment saga', () => {
     await statusBecomes(orderId, 'REJECTED');
     expect((await order(orderId)).rejectionReason).toBe('NO_ROUTE');
     await reply(await commandFor(orderId, 'inventory.release-stock'), StockReleased, { orderId });
-    await eventually(async () => expect((await order(orderId)).history.map((entry: { type: string }) => entry.type)).toContain('Compensated'));
+    await eventually(async () => expect((await order(orderId)).history.map((entry: { type: string }) => entry.type)).toContain('OrderCompensated'));
+    const facts = await eventually(async () => {
+      const events = (await readTopicToEnd(service.topics.prefix + Topics.orders.events)).map((message) => JSON.parse(message.value!)).filter((event) => event.payload.orderId === orderId);
+      expect(events).toHaveLength(3);
+      return events;
+    });
+    expect(facts.map((event) => event.type)).toEqual(['orders.order-placed', 'orders.order-rejected', 'orders.order-compensated']);
   });
 
   it('rejects TIMEOUT when a participant does not answer in time, and undoes what it may have done', async () => {
@@ -154,9 +171,17 @@ describe('order fulfilment saga', () => {
     await reply(await commandFor(orderId, 'inventory.reserve-stock'), StockReserved, { orderId, lines: [{ sku: 'BOX-S', quantity: 2 }] });
     await reply(await commandFor(orderId, 'routing.plan-route'), RouteUnavailable, { orderId, destination: 'Atlantis', reason: 'UNKNOWN_DESTINATION' });
 
-    await eventually(async () => expect((await order(orderId)).history.map((entry: { type: string }) => entry.type)).toContain('NeedsAttention'), { timeoutMs: 15_000 });
+    await eventually(async () => expect((await order(orderId)).history.map((entry: { type: string }) => entry.type)).toContain('OrderNeedsAttention'), { timeoutMs: 15_000 });
     expect(sentTo(orderId).filter((type) => type === 'inventory.release-stock')).toHaveLength(5);
     expect((await request(service.url).get('/metrics')).text).toMatch(/saga_needs_attention\{service="orders"\} [1-9]/);
+    // What the operations view lists, from the order view's own columns.
+    const [row] = await service.app.get(DataSource).query(`SELECT needs_attention, attention_reason FROM order_view WHERE order_id = $1`, [orderId]);
+    expect(row).toEqual({ needs_attention: true, attention_reason: expect.stringContaining('reserve-stock') });
+
+    // The confirmation comes after all: the compensation finishes, and the order no longer waits for a person.
+    await reply(await commandFor(orderId, 'inventory.release-stock'), StockReleased, { orderId });
+    await eventually(async () => expect((await order(orderId)).history.map((entry: { type: string }) => entry.type)).toContain('OrderCompensated'));
+    expect(await service.app.get(DataSource).query(`SELECT needs_attention FROM order_view WHERE order_id = $1`, [orderId])).toEqual([{ needs_attention: false }]);
   });
 
   it('answers the same order for the same Idempotency-Key, even to concurrent requests; another body with it is refused', async () => {

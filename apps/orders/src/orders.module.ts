@@ -6,6 +6,7 @@ import { CancelOrderHandler } from './application/commands/cancel-order/cancel-o
 import { CancelOrderHttpController } from './application/commands/cancel-order/cancel-order.http.controller';
 import { PlaceOrderHandler } from './application/commands/place-order/place-order.handler';
 import { PlaceOrderHttpController } from './application/commands/place-order/place-order.http.controller';
+import { CountOrdersOnOrderStatusChanged } from './application/events/count-orders/count-orders-on-order-status-changed.handler';
 import { GetOrderHandler } from './application/queries/get-order/get-order.handler';
 import { GetOrderHttpController } from './application/queries/get-order/get-order.http.controller';
 import { ListOrdersHandler } from './application/queries/list-orders/list-orders.handler';
@@ -13,6 +14,7 @@ import { ListOrdersHttpController } from './application/queries/list-orders/list
 import { OrderFulfilment, SAGA_TIMEOUTS } from './application/saga/order-fulfilment.engine';
 import { OrderFulfilmentRepliesController } from './application/saga/order-fulfilment.replies.controller';
 import { SagaDeadlineWatcher } from './application/saga/saga-deadline.watcher';
+import { AfterCommitReactions } from './infrastructure/after-commit';
 import { ordersService } from './orders.service-definition';
 
 /** The saga's deadlines, from the environment (tests shorten them to see TIMEOUT quickly). */
@@ -38,6 +40,8 @@ export class OrdersModule {
         CancelOrderHandler,
         GetOrderHandler,
         ListOrdersHandler,
+        AfterCommitReactions,
+        CountOrdersOnOrderStatusChanged,
       ],
     };
   }

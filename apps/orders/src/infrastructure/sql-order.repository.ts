@@ -13,9 +13,9 @@ interface OrderRow {
 }
 
 /**
- * The OrderRepository port on PostgreSQL, bound to one transaction: the order row, its history and
- * (through the caller) its outgoing messages commit together. The events the order recorded are
- * returned so the caller can publish them.
+ * The OrderRepository port on PostgreSQL, bound to one transaction: the order row and (through the
+ * caller) its outgoing messages commit together. The events the order recorded are returned so the
+ * caller can publish them; its history is theirs to show, in the order view.
  */
 export class SqlOrderRepository implements OrderRepository {
   constructor(private readonly transaction: EntityManager) {}
@@ -37,7 +37,7 @@ export class SqlOrderRepository implements OrderRepository {
     });
   }
 
-  /** Saves the order and appends its new events to its history; returns those events. */
+  /** Saves the order; returns the events it recorded since it was loaded. */
   async save(order: Order): Promise<OrderEvent[]> {
     const state = order.snapshot();
     await this.transaction.query(
@@ -48,10 +48,6 @@ export class SqlOrderRepository implements OrderRepository {
       [state.orderId, state.customerId, state.status, state.destination, JSON.stringify(state.lines), state.rejectionReason ?? null,
         state.shipment ? JSON.stringify(state.shipment) : null, state.placedAt],
     );
-    const events = order.pullEvents();
-    for (const event of events) {
-      await this.transaction.query(`INSERT INTO order_history (order_id, at, type) VALUES ($1, $2, $3)`, [state.orderId, event.at, event.type]);
-    }
-    return events;
+    return order.pullEvents();
   }
 }

@@ -1,13 +1,18 @@
 // The order-fulfilment saga wired to the Order aggregate: what the order does when its saga moves.
 import { Inject, Injectable } from '@nestjs/common';
-import { ServiceMetrics } from '@waybill/platform';
+import { EventBus } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { OrderCompensated, OrderNeedsAttention, type Envelope } from '@waybill/contracts';
 import type { RejectionReason } from '@waybill/orders-domain';
+import { addToOutbox } from '@waybill/outbox';
+import { ReadModels, ServiceMetrics } from '@waybill/platform';
 import { SagaEngine, sagaStore, type SagaCause, type SagaNotification, type StoredSaga } from '@waybill/saga';
 import { PinoLogger } from 'nestjs-pino';
 import { Gauge } from 'prom-client';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { afterCommit } from '../../infrastructure/after-commit';
 import { SqlOrderRepository } from '../../infrastructure/sql-order.repository';
+import { OrderStatusChanged } from '../events/order-status-changed.event';
 import { publishOrderEvents } from '../publish-order-events';
 import { orderFulfilmentSaga, orderIdOf, type OrderFulfilmentData, type SagaTimeouts } from './order-fulfilment.saga';
 
@@ -22,6 +27,8 @@ export class OrderFulfilment extends SagaEngine<OrderFulfilmentData> {
     private readonly logger: PinoLogger,
     metrics: ServiceMetrics,
     @InjectDataSource() dataSource: DataSource,
+    private readonly readModels: ReadModels,
+    private readonly events: EventBus,
   ) {
     super(orderFulfilmentSaga(timeouts), (tx, saga, notification, cause) => this.onSagaMoved(tx, saga, notification, cause), orderIdOf);
     new Gauge({
@@ -38,6 +45,7 @@ export class OrderFulfilment extends SagaEngine<OrderFulfilmentData> {
   private async onSagaMoved(tx: EntityManager, saga: StoredSaga<OrderFulfilmentData>, notification: SagaNotification, cause: SagaCause): Promise<void> {
     const orders = new SqlOrderRepository(tx);
     const order = (await orders.find(saga.key))!;
+    const { orderId, customerId } = saga.data;
     const now = new Date();
     switch (notification.kind) {
       case 'step-succeeded':
@@ -51,14 +59,21 @@ export class OrderFulfilment extends SagaEngine<OrderFulfilmentData> {
         if (notification.reason === CANCELLED) order.cancel(now);
         else order.reject(notification.reason as RejectionReason, now);
         break;
+      // What the saga did about the order, not a change of the order: published for the order view and operators.
       case 'compensated':
-        await tx.query(`INSERT INTO order_history (order_id, at, type) VALUES ($1, $2, 'Compensated')`, [saga.key, now]);
-        return;
+        return this.publish(tx, OrderCompensated.create({ orderId, customerId }, cause, { occurredAt: now }));
       case 'needs-attention':
-        await tx.query(`INSERT INTO order_history (order_id, at, type) VALUES ($1, $2, 'NeedsAttention')`, [saga.key, now]);
-        this.logger.error({ orderId: saga.key, sagaId: saga.sagaId, reason: notification.reason }, 'saga needs attention');
-        return;
+        this.logger.error({ orderId, sagaId: saga.sagaId, reason: notification.reason }, 'saga needs attention');
+        return this.publish(tx, OrderNeedsAttention.create({ orderId, customerId, reason: notification.reason }, cause, { occurredAt: now }));
     }
-    await publishOrderEvents(tx, order, await orders.save(order), cause);
+    const changes = await orders.save(order);
+    await this.readModels.projectNow(tx, await publishOrderEvents(tx, order, changes, cause));
+    afterCommit(tx, () => this.events.publishAll(changes.map((event) => OrderStatusChanged.of(orderId, event))));
+  }
+
+  /** Through the outbox, and into the order view in this same transaction (read-your-writes). */
+  private async publish(tx: EntityManager, envelope: Envelope<{ orderId: string }>): Promise<void> {
+    await addToOutbox(tx, { envelope, key: envelope.payload.orderId });
+    await this.readModels.projectNow(tx, [envelope]);
   }
 }

@@ -1,25 +1,31 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { UnprocessableEntityException } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { newFlow } from '@waybill/contracts';
 import { Order } from '@waybill/orders-domain';
+import { ReadModels } from '@waybill/platform';
 import { DataSource, type EntityManager } from 'typeorm';
+import { afterCommit } from '../../../infrastructure/after-commit';
 import { SqlOrderRepository } from '../../../infrastructure/sql-order.repository';
+import { OrderStatusChanged } from '../../events/order-status-changed.event';
 import { publishOrderEvents } from '../../publish-order-events';
 import { OrderFulfilment } from '../../saga/order-fulfilment.engine';
 import { PlaceOrderCommand, type PlaceOrderResult } from './place-order.command';
 
 /**
- * Places an order: in ONE transaction, the order (PENDING), its OrderPlaced event, the saga instance and
- * the saga's first command (ReserveStock) are written; the outbox relay publishes the messages after
- * the commit. Either all of it happens or none of it.
+ * Places an order: in ONE transaction, the order (PENDING), its OrderPlaced event, the order view's row,
+ * the saga instance and the saga's first command (ReserveStock) are written; the outbox relay publishes
+ * the messages after the commit. Either all of it happens or none of it, and once the 202 is sent,
+ * GET /orders/{orderId} answers PENDING (read-your-writes, docs/patterns/cqrs.md).
  */
 @CommandHandler(PlaceOrderCommand)
 export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand, PlaceOrderResult> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly saga: OrderFulfilment,
+    private readonly readModels: ReadModels,
+    private readonly events: EventBus,
   ) {}
 
   execute({ request, idempotencyKey, correlationId }: PlaceOrderCommand): Promise<PlaceOrderResult> {
@@ -31,10 +37,13 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand, Pla
       }
       const order = Order.place({ orderId, customerId: request.customerId, lines: request.lines, destination: request.destination, at: new Date() });
       const cause = newFlow(correlationId);
-      const orders = new SqlOrderRepository(tx);
-      await publishOrderEvents(tx, order, await orders.save(order), cause);
+      const placed = await new SqlOrderRepository(tx).save(order);
+      const published = await publishOrderEvents(tx, order, placed, cause);
       const { customerId, lines, destination } = order.snapshot();
       await this.saga.start(tx, orderId, { orderId, customerId, lines, destination }, cause);
+      // Last, because the order view's writers take turns (order-view.projection.ts): hold the turn briefly.
+      await this.readModels.projectNow(tx, published);
+      afterCommit(tx, () => this.events.publishAll(placed.map((event) => OrderStatusChanged.of(orderId, event))));
       return { orderId, status: 'PENDING' };
     });
   }

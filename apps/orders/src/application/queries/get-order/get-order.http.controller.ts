@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { OrderView } from '../order-view';
+import type { OrderView } from '../../projections/order-view/order-view.fold';
 import { GetOrderQuery } from './get-order.query';
 
 @ApiTags('orders')

@@ -2,7 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ORDER_VIEW_SQL, toOrderView, type OrderRow, type OrderView } from '../order-view';
+import type { OrderView } from '../../projections/order-view/order-view.fold';
 import { ListOrdersQuery } from './list-orders.query';
 
 export interface OrdersPage {
@@ -12,8 +12,9 @@ export interface OrdersPage {
 }
 
 /**
- * Newest first. The cursor is the (placedAt, orderId) of the last order shown, so a page never repeats
- * or skips an order when new orders arrive meanwhile (they sort before the cursor, not after).
+ * A page of the order view, newest first. The cursor is the (placedAt, orderId) of the last order shown
+ * (a keyset, served by the view's indexes), so a page never repeats or skips an order when new orders
+ * arrive meanwhile: they sort before the cursor, not after.
  */
 @QueryHandler(ListOrdersQuery)
 export class ListOrdersHandler implements IQueryHandler<ListOrdersQuery, OrdersPage> {
@@ -27,24 +28,24 @@ export class ListOrdersHandler implements IQueryHandler<ListOrdersQuery, OrdersP
       parameters.push(value);
       conditions.push(sql.replace('?', `$${parameters.length}`));
     };
-    if (filter.customerId) where('o.customer_id = ?', filter.customerId);
-    if (filter.status) where('o.status = ?', filter.status);
+    if (filter.customerId) where('customer_id = ?', filter.customerId);
+    if (filter.status) where('status = ?', filter.status);
     if (filter.cursor) {
       const [placedAt, orderId] = decodeCursor(filter.cursor);
       parameters.push(placedAt, orderId);
-      conditions.push(`(o.created_at, o.order_id) < ($${parameters.length - 1}, $${parameters.length})`);
+      conditions.push(`(placed_at, order_id) < ($${parameters.length - 1}, $${parameters.length})`);
     }
     parameters.push(limit + 1);
-    const rows: OrderRow[] = await this.dataSource.query(
-      `${ORDER_VIEW_SQL} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-       ORDER BY o.created_at DESC, o.order_id DESC LIMIT $${parameters.length}`,
+    const rows: Array<{ order_id: string; placed_at: Date; view: OrderView }> = await this.dataSource.query(
+      `SELECT order_id, placed_at, view FROM order_view ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+       ORDER BY placed_at DESC, order_id DESC LIMIT $${parameters.length}`,
       parameters,
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map(toOrderView),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.order_id) : null,
+      items: page.map((row) => row.view),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.placed_at, last.order_id) : null,
     };
   }
 }
