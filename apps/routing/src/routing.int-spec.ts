@@ -80,7 +80,7 @@ describe('routing service', () => {
       });
       const shipment = await request(service.url).get('/shipments').query({ orderId });
       expect(shipment.status).toBe(200);
-      expect(shipment.body).toEqual({ ...answer.payload, status: 'PLANNED' });
+      expect(shipment.body).toEqual({ ...answer.payload, status: 'PLANNED', timeline: [{ status: 'PLANNED', at: answer.occurredAt }] });
     });
 
     it('answers RouteUnavailable UNKNOWN_DESTINATION for a city the network does not know, and plans nothing', async () => {

@@ -10,10 +10,13 @@ import { DispatchShipmentHandler } from './application/commands/dispatch-shipmen
 import { DispatchShipmentHttpController } from './application/commands/dispatch-shipment/dispatch-shipment.http.controller';
 import { PlanRouteHandler } from './application/commands/plan-route/plan-route.handler';
 import { PlanRouteMessageController } from './application/commands/plan-route/plan-route.message.controller';
+import { CountShipmentsOnShipmentStatusChanged } from './application/events/count-shipments-on-shipment-status-changed.subscriber';
 import { GetNetworkHandler } from './application/queries/get-network/get-network.handler';
 import { GetNetworkHttpController } from './application/queries/get-network/get-network.http.controller';
 import { GetShipmentOfOrderHandler } from './application/queries/get-shipment-of-order/get-shipment-of-order.handler';
 import { GetShipmentOfOrderHttpController } from './application/queries/get-shipment-of-order/get-shipment-of-order.http.controller';
+import { GetShipmentTrackingHandler } from './application/queries/get-shipment-tracking/get-shipment-tracking.handler';
+import { GetShipmentTrackingHttpController } from './application/queries/get-shipment-tracking/get-shipment-tracking.http.controller';
 import { depotFromEnvironment } from './routing.config';
 import { routingService } from './routing.service-definition';
 
@@ -33,6 +36,7 @@ export class RoutingModule {
         // HTTP
         GetNetworkHttpController,
         GetShipmentOfOrderHttpController,
+        GetShipmentTrackingHttpController,
         DispatchShipmentHttpController,
         DeliverShipmentHttpController,
       ],
@@ -44,6 +48,9 @@ export class RoutingModule {
         DeliverShipmentHandler,
         GetNetworkHandler,
         GetShipmentOfOrderHandler,
+        GetShipmentTrackingHandler,
+        // In-process reactions after a commit (EventBus)
+        CountShipmentsOnShipmentStatusChanged,
       ],
     };
   }

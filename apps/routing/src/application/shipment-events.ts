@@ -2,6 +2,10 @@
 // is turned into the contracts other services read, and written to the outbox in the transaction that
 // changed the shipment, so the change and its message commit together or not at all
 // (docs/patterns/outbox.md). Keyed by the order id: one order's messages stay in order.
+//
+// Both writers return what they wrote: the caller applies it to routing's own views in the same
+// transaction (ReadModels.projectNow, read-your-writes). That step stays in the handlers, so the provider
+// pact spec can run these against its fake outbox transaction alone.
 import { RoutePlanned, ShipmentCancelled, ShipmentDelivered, ShipmentDispatched, type Causation, type Envelope } from '@waybill/contracts';
 import { addToOutbox } from '@waybill/outbox';
 import type { Shipment, ShipmentEvent } from '@waybill/routing-domain';
@@ -24,11 +28,12 @@ export function integrationEventOf(event: ShipmentEvent, cause: Causation): Enve
 }
 
 /** Writes what `shipment` recorded since it was loaded to the outbox, as integration events. */
-export async function publishShipmentEvents(transaction: EntityManager, shipment: Shipment, cause: Causation): Promise<void> {
-  await publish(transaction, ...shipment.pullEvents().map((event) => integrationEventOf(event, cause)));
+export function publishShipmentEvents(transaction: EntityManager, shipment: Shipment, cause: Causation): Promise<Envelope[]> {
+  return publish(transaction, ...shipment.pullEvents().map((event) => integrationEventOf(event, cause)));
 }
 
 /** Writes messages to the outbox, each keyed by its order. */
-export async function publish(transaction: EntityManager, ...envelopes: Envelope<{ orderId: string }>[]): Promise<void> {
+export async function publish(transaction: EntityManager, ...envelopes: Envelope<{ orderId: string }>[]): Promise<Envelope[]> {
   await addToOutbox(transaction, ...envelopes.map((envelope) => ({ envelope, key: envelope.payload.orderId })));
+  return envelopes;
 }

@@ -3,7 +3,7 @@ import type { Shipment, ShipmentStatus } from '@waybill/routing-domain';
 
 const STATUSES: ShipmentStatus[] = ['PLANNED', 'DISPATCHED', 'DELIVERED', 'CANCELLED'];
 
-/** A shipment as the HTTP API shows it: `GET /shipments?orderId=` and the driver's actions answer this. */
+/** A shipment as the driver's actions answer it; the shipment queries add its timeline (queries/shipment-tracking.response.dto.ts). */
 export class ShipmentResponseDto {
   @ApiProperty({ format: 'uuid' })
   shipmentId!: string;

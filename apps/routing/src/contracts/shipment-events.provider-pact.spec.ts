@@ -3,6 +3,7 @@
 // code path (PlanRouteHandler against the UK network; publishShipmentEvents on a real Shipment) and
 // taken from the INSERT INTO outbox it would run (docs/patterns/contract-testing.md).
 import { causedBy, newFlow, PlanRoute } from '@waybill/contracts';
+import type { ReadModels } from '@waybill/platform';
 import { Depot, PlannedRoute, Shipment, UK_DEFAULT_DEPOT, UK_ROAD_NETWORK } from '@waybill/routing-domain';
 import { PlanRouteCommand } from '../application/commands/plan-route/plan-route.command';
 import { PlanRouteHandler } from '../application/commands/plan-route/plan-route.handler';
@@ -12,11 +13,13 @@ import { outboxRecorder, verifyMessages, type MessageProducers } from '@waybill/
 const orderId = '2c1d8a9e-3f5b-4c6d-8e7f-9a0b1c2d3e4f';
 const cause = causedBy(PlanRoute.create({ orderId, destination: 'Manchester' }, newFlow(orderId)));
 const depot = Depot.in(UK_ROAD_NETWORK, UK_DEFAULT_DEPOT);
+/** The pact is about what leaves routing; its own tracking view (read-your-writes) is tested in shipment-tracking.int-spec.ts. */
+const noViews = { projectNow: async () => undefined } as unknown as ReadModels;
 
 /** What PlanRouteHandler writes to the outbox for a new order to `destination` (no shipment yet: every SELECT finds nothing). */
 async function planned(destination: string): Promise<Record<string, unknown>> {
   const outbox = outboxRecorder();
-  await new PlanRouteHandler(depot).execute(
+  await new PlanRouteHandler(depot, noViews).execute(
     new PlanRouteCommand(orderId, destination, cause, outbox.transaction),
   );
   return outbox.takeOne();

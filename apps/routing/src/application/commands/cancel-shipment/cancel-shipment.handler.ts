@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ShipmentCancelled } from '@waybill/contracts';
-import { MessageRejectedError } from '@waybill/platform';
+import { ShipmentCancelled, type Envelope } from '@waybill/contracts';
+import { MessageRejectedError, ReadModels } from '@waybill/platform';
 import { ShipmentStateError } from '@waybill/routing-domain';
 import { SqlShipmentRepository } from '../../../infrastructure/sql-shipment.repository';
 import { publish, publishShipmentEvents } from '../../shipment-events';
@@ -18,12 +18,19 @@ import { CancelShipmentCommand } from './cancel-shipment.command';
  */
 @CommandHandler(CancelShipmentCommand)
 export class CancelShipmentHandler implements ICommandHandler<CancelShipmentCommand> {
-  async execute({ orderId, cause, transaction }: CancelShipmentCommand): Promise<void> {
+  constructor(private readonly readModels: ReadModels) {}
+
+  async execute(command: CancelShipmentCommand): Promise<void> {
+    const answer = await this.answer(command);
+    // Read-your-writes: GET /shipments shows CANCELLED when the message's transaction commits.
+    await this.readModels.projectNow(command.transaction, answer);
+  }
+
+  private async answer({ orderId, cause, transaction }: CancelShipmentCommand): Promise<Envelope[]> {
     const shipments = new SqlShipmentRepository(transaction);
     const shipment = await shipments.ofOrder(orderId);
     if (!shipment || shipment.status === 'CANCELLED') {
-      await publish(transaction, ShipmentCancelled.create({ orderId }, cause));
-      return;
+      return publish(transaction, ShipmentCancelled.create({ orderId }, cause));
     }
 
     try {
@@ -33,6 +40,6 @@ export class CancelShipmentHandler implements ICommandHandler<CancelShipmentComm
       throw error;
     }
     await shipments.save(shipment);
-    await publishShipmentEvents(transaction, shipment, cause); // ShipmentCancelled
+    return publishShipmentEvents(transaction, shipment, cause); // ShipmentCancelled
   }
 }

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { RouteUnavailable } from '@waybill/contracts';
+import { RouteUnavailable, type Envelope } from '@waybill/contracts';
+import { ReadModels } from '@waybill/platform';
 import { Depot, Shipment } from '@waybill/routing-domain';
 import { randomUUID } from 'node:crypto';
 import { SqlShipmentRepository } from '../../../infrastructure/sql-shipment.repository';
@@ -13,9 +14,18 @@ import { PlanRouteCommand } from './plan-route.command';
  */
 @CommandHandler(PlanRouteCommand)
 export class PlanRouteHandler implements ICommandHandler<PlanRouteCommand> {
-  constructor(private readonly depot: Depot) {}
+  constructor(
+    private readonly depot: Depot,
+    private readonly readModels: ReadModels,
+  ) {}
 
-  async execute({ orderId, destination, cause, transaction }: PlanRouteCommand): Promise<void> {
+  async execute(command: PlanRouteCommand): Promise<void> {
+    const answer = await this.answer(command);
+    // Read-your-writes: the planned shipment is in the tracking view when the message's transaction commits.
+    await this.readModels.projectNow(command.transaction, answer);
+  }
+
+  private async answer({ orderId, destination, cause, transaction }: PlanRouteCommand): Promise<Envelope[]> {
     const shipments = new SqlShipmentRepository(transaction);
 
     // One shipment per order. A second PlanRoute for the order (the saga asking again after a timeout,
@@ -26,18 +36,16 @@ export class PlanRouteHandler implements ICommandHandler<PlanRouteCommand> {
     if (existing) {
       // RoutePlanned, exactly as the first time.
       const { shipmentId, route } = existing;
-      await publish(transaction, integrationEventOf({ type: 'ShipmentPlanned', shipmentId, orderId, route }, cause));
-      return;
+      return publish(transaction, integrationEventOf({ type: 'ShipmentPlanned', shipmentId, orderId, route }, cause));
     }
 
     const quote = this.depot.planRouteTo(destination);
     if (!quote.planned) {
-      await publish(transaction, RouteUnavailable.create({ orderId, destination, reason: quote.reason }, cause));
-      return;
+      return publish(transaction, RouteUnavailable.create({ orderId, destination, reason: quote.reason }, cause));
     }
 
     const shipment = Shipment.plan({ shipmentId: randomUUID(), orderId, route: quote.route });
     await shipments.add(shipment);
-    await publishShipmentEvents(transaction, shipment, cause); // ShipmentPlanned → RoutePlanned
+    return publishShipmentEvents(transaction, shipment, cause); // ShipmentPlanned → RoutePlanned
   }
 }

@@ -1,0 +1,15 @@
+import type { ShipmentStatus } from '@waybill/routing-domain';
+
+/**
+ * In-process news, published on the EventBus once a driver's action has committed: the shipment is now
+ * `status`. Not an integration event (those go through the outbox, shipment-events.ts): the EventBus is
+ * in memory and fire-and-forget, so it carries only reactions the platform can afford to lose, like a
+ * metric. Nest routes events by class, hence a class around what the aggregate did.
+ */
+export class ShipmentStatusChangedEvent {
+  constructor(
+    readonly shipmentId: string,
+    readonly orderId: string,
+    readonly status: ShipmentStatus,
+  ) {}
+}
