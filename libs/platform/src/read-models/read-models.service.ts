@@ -110,6 +110,8 @@ export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.consumers.map((consumer) => consumer.stop()));
     await this.admin?.disconnect();
+    this.admin = undefined;
+    this.lastLag = undefined;
   }
 
   private lags(): Promise<ProjectionLag[]> {
