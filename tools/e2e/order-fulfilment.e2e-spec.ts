@@ -40,7 +40,23 @@ describe('order fulfilment across the four services', () => {
     expect(status).toBe(202);
     return body.orderId as string;
   }
-  const order = (orderId: string) => get('orders', `/orders/${orderId}`) as Promise<{ status: string; rejectionReason?: string }>;
+  interface OrderView {
+    status: string;
+    rejectionReason?: string;
+    shipment?: { route: string[] };
+    missingStock?: Array<{ sku: string }>;
+    notifications: Array<{ message: string }>;
+    history: Array<{ type: string }>;
+  }
+  const order = async (orderId: string) => (await get('orders', `/orders/${orderId}`)) as unknown as OrderView;
+  /** The order view's history, once every service's part in it is there: orders' own facts and everyone else's. */
+  const historyOf = (orderId: string, count: number) =>
+    eventually(async () => {
+      const types = (await order(orderId)).history.map((entry) => entry.type);
+      expect(types).toHaveLength(count);
+      return types;
+    });
+  const ordersOwn = (types: string[]) => types.filter((type) => type.startsWith('Order'));
   const settles = (orderId: string, statuses: string[], timeoutMs = 30_000) =>
     eventually(async () => {
       const current = await order(orderId);
@@ -64,6 +80,18 @@ describe('order fulfilment across the four services', () => {
 
     await eventually(async () => expect(await stock(sku)).toMatchObject({ onHand: 3, reserved: 0 }));
     await eventually(async () => expect(await facts(orderId)).toEqual(['ORDER_CONFIRMED', 'ORDER_DISPATCHED', 'ORDER_DELIVERED']));
+
+    // The order view tells the whole story, from the four services' events (docs/patterns/cqrs.md).
+    const history = await historyOf(orderId, 12);
+    expect(ordersOwn(history)).toEqual(['OrderPlaced', 'OrderConfirmed', 'OrderDispatched', 'OrderDelivered']);
+    expect([...history].sort()).toEqual(
+      ['OrderPlaced', 'StockReserved', 'RoutePlanned', 'OrderConfirmed', 'ShipmentDispatched', 'OrderDispatched', 'StockCommitted', 'ShipmentDelivered', 'OrderDelivered']
+        .concat(Array(3).fill('CustomerNotified'))
+        .sort(),
+    );
+    const view = await order(orderId);
+    expect(view.shipment!.route.at(-1)).toBe(destination);
+    expect(view.notifications).toHaveLength(3);
   });
 
   it('rejects OUT_OF_STOCK and tells the customer why', async () => {
@@ -71,6 +99,8 @@ describe('order fulfilment across the four services', () => {
 
     expect(await settles(orderId, ['REJECTED'])).toMatchObject({ rejectionReason: 'OUT_OF_STOCK' });
     await eventually(async () => expect(await facts(orderId)).toEqual(['ORDER_REJECTED']));
+    expect(await historyOf(orderId, 5)).toEqual(['OrderPlaced', 'StockUnavailable', 'OrderRejected', 'OrderCompensated', 'CustomerNotified']);
+    expect((await order(orderId)).missingStock).toMatchObject([{ sku: expect.stringMatching(/^E2E-NONE-/) }]);
   });
 
   it('rejects NO_ROUTE and releases the stock it had reserved', async () => {
@@ -79,6 +109,9 @@ describe('order fulfilment across the four services', () => {
 
     expect(await settles(orderId, ['REJECTED'])).toMatchObject({ rejectionReason: 'NO_ROUTE' });
     await eventually(async () => expect(await stock(sku)).toMatchObject({ onHand: 3, reserved: 0 }));
+    const history = await historyOf(orderId, 7);
+    expect(ordersOwn(history)).toEqual(['OrderPlaced', 'OrderRejected', 'OrderCompensated']);
+    expect([...history].sort()).toEqual(['CustomerNotified', 'OrderCompensated', 'OrderPlaced', 'OrderRejected', 'RouteUnavailable', 'StockReleased', 'StockReserved']);
   });
 
   it('cancels a CONFIRMED order: shipment cancelled, stock released, dispatch refused afterwards', async () => {
@@ -96,6 +129,10 @@ describe('order fulfilment across the four services', () => {
     });
     expect((await post('routing', `/shipments/${shipment.shipmentId}/dispatch`)).status).toBe(409);
     expect((await post('orders', `/orders/${orderId}/cancel`)).status).toBe(409);
+    // The saga undid the shipment, then the reservation, and says so.
+    await eventually(async () =>
+      expect((await order(orderId)).history.map((entry) => entry.type)).toEqual(expect.arrayContaining(['OrderCancelled', 'ShipmentCancelled', 'StockReleased', 'OrderCompensated'])),
+    );
   });
 
   it('rejects TIMEOUT when inventory is down past the deadline, and compensates once it is back', async () => {
