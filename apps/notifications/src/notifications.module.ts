@@ -10,7 +10,6 @@ import { NotifyCustomerOnOrderRejected } from './application/commands/notify-cus
 import { CountNotificationsOnCustomerNotified } from './application/events/count-notifications/count-notifications-on-customer-notified.handler';
 import { ListNotificationsHandler } from './application/queries/list-notifications/list-notifications.handler';
 import { ListNotificationsHttpController } from './application/queries/list-notifications/list-notifications.http.controller';
-import { AfterCommitReactions } from './infrastructure/after-commit';
 import { LogNotificationSender } from './infrastructure/log-notification.sender';
 import { postgresNotificationLogIn } from './infrastructure/postgres-notification-log';
 import { NOTIFICATION_LOG, NOTIFICATION_SENDER } from './notifications.tokens';
@@ -37,7 +36,6 @@ export class NotificationsModule {
         NotifyCustomerHandler,
         ListNotificationsHandler,
         // After-commit reactions on the in-memory EventBus: only what may be lost (a metric).
-        AfterCommitReactions,
         CountNotificationsOnCustomerNotified,
         // The adapters behind the domain's ports. An e-mail or SMS sender would replace the log one here.
         { provide: NOTIFICATION_SENDER, useClass: LogNotificationSender },

@@ -7,6 +7,8 @@ import { CancelOrderHttpController } from './application/commands/cancel-order/c
 import { PlaceOrderHandler } from './application/commands/place-order/place-order.handler';
 import { PlaceOrderHttpController } from './application/commands/place-order/place-order.http.controller';
 import { CountOrdersOnOrderStatusChanged } from './application/events/count-orders/count-orders-on-order-status-changed.handler';
+import { GetOperationsOverviewHandler } from './application/queries/get-operations-overview/get-operations-overview.handler';
+import { GetOperationsOverviewHttpController } from './application/queries/get-operations-overview/get-operations-overview.http.controller';
 import { GetOrderHandler } from './application/queries/get-order/get-order.handler';
 import { GetOrderHttpController } from './application/queries/get-order/get-order.http.controller';
 import { ListOrdersHandler } from './application/queries/list-orders/list-orders.handler';
@@ -14,7 +16,6 @@ import { ListOrdersHttpController } from './application/queries/list-orders/list
 import { OrderFulfilment, SAGA_TIMEOUTS } from './application/saga/order-fulfilment.engine';
 import { OrderFulfilmentRepliesController } from './application/saga/order-fulfilment.replies.controller';
 import { SagaDeadlineWatcher } from './application/saga/saga-deadline.watcher';
-import { AfterCommitReactions } from './infrastructure/after-commit';
 import { ordersService } from './orders.service-definition';
 
 /** The saga's deadlines, from the environment (tests shorten them to see TIMEOUT quickly). */
@@ -31,7 +32,14 @@ export class OrdersModule {
     return {
       module: OrdersModule,
       imports: [PlatformModule.forRoot(ordersService, env), CqrsModule.forRoot()],
-      controllers: [PlaceOrderHttpController, CancelOrderHttpController, GetOrderHttpController, ListOrdersHttpController, OrderFulfilmentRepliesController],
+      controllers: [
+        PlaceOrderHttpController,
+        CancelOrderHttpController,
+        GetOrderHttpController,
+        ListOrdersHttpController,
+        GetOperationsOverviewHttpController,
+        OrderFulfilmentRepliesController,
+      ],
       providers: [
         { provide: SAGA_TIMEOUTS, useValue: { stepMs: timeouts.SAGA_STEP_TIMEOUT_MS, compensationMs: timeouts.SAGA_COMPENSATION_TIMEOUT_MS } },
         OrderFulfilment,
@@ -40,7 +48,7 @@ export class OrdersModule {
         CancelOrderHandler,
         GetOrderHandler,
         ListOrdersHandler,
-        AfterCommitReactions,
+        GetOperationsOverviewHandler,
         CountOrdersOnOrderStatusChanged,
       ],
     };

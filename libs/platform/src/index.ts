@@ -1,6 +1,7 @@
 export { migrateService } from './bootstrap/migrate-service';
 export { runService, startService, type RunningService } from './bootstrap/bootstrap-service';
 export { InvalidConfigurationError, loadDatabaseConfig, loadServiceConfig, serviceConfigSchema, type ServiceConfig } from './config/service-config';
+export { afterCommit, AfterCommitReactions } from './database/after-commit';
 export { dataSourceOptions } from './database/data-source-options';
 export { runMigrations } from './database/run-migrations';
 export { KafkaConsumerStatus, type ConsumerState } from './kafka/consumer-status';

@@ -3,6 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Kafka } from 'kafkajs';
 import { loadServiceConfig, type ServiceConfig } from './config/service-config';
+import { AfterCommitReactions } from './database/after-commit';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthController } from './health/health.controller';
 import { KafkaHealthIndicator } from './health/kafka.health';
@@ -50,6 +51,7 @@ export class PlatformModule implements NestModule {
         OutboxRelayService,
         ReadModels,
         ReadModelsHealthIndicator,
+        AfterCommitReactions,
       ],
       exports: [SERVICE_CONFIG, SERVICE_DEFINITION, ServiceMetrics, KafkaConsumerStatus, TypeOrmModule, OutboxRelayService, ReadModels, Kafka],
     };

@@ -12,7 +12,7 @@ const STATUS_AFTER: Record<OrderEvent['type'], OrderStatus> = {
 
 /**
  * An order reached `status`, and it is committed: published on the EventBus after the commit
- * (infrastructure/after-commit.ts). The EventBus is in memory and fire-and-forget, so only reactions
+ * (afterCommit, libs/platform/src/database/after-commit.ts). The EventBus is in memory and fire-and-forget, so only reactions
  * that may be lost listen to it (a business metric); what other services must learn travels as
  * integration events, through the outbox (publish-order-events.ts).
  */

@@ -10,7 +10,7 @@ import { SagaEngine, sagaStore, type SagaCause, type SagaNotification, type Stor
 import { PinoLogger } from 'nestjs-pino';
 import { Gauge } from 'prom-client';
 import { DataSource, type EntityManager } from 'typeorm';
-import { afterCommit } from '../../infrastructure/after-commit';
+import { afterCommit } from '@waybill/platform';
 import { SqlOrderRepository } from '../../infrastructure/sql-order.repository';
 import { OrderStatusChanged } from '../events/order-status-changed.event';
 import { publishOrderEvents } from '../publish-order-events';

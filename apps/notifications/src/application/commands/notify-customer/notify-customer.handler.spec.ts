@@ -5,7 +5,7 @@ import type { Notification, NotificationLog, NotificationSender, OrderNews } fro
 import type { ReadModels } from '@waybill/platform';
 import type { PinoLogger } from 'nestjs-pino';
 import type { DataSource, EntityManager, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
-import { AfterCommitReactions } from '../../../infrastructure/after-commit';
+import { AfterCommitReactions } from '@waybill/platform';
 import { CustomerNotifiedEvent } from './customer-notified.event';
 import { NotifyCustomerCommand } from './notify-customer.command';
 import { NotifyCustomerHandler } from './notify-customer.handler';

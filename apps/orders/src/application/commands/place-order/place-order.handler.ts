@@ -6,7 +6,7 @@ import { newFlow } from '@waybill/contracts';
 import { Order } from '@waybill/orders-domain';
 import { ReadModels } from '@waybill/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { afterCommit } from '../../../infrastructure/after-commit';
+import { afterCommit } from '@waybill/platform';
 import { SqlOrderRepository } from '../../../infrastructure/sql-order.repository';
 import { OrderStatusChanged } from '../../events/order-status-changed.event';
 import { publishOrderEvents } from '../../publish-order-events';

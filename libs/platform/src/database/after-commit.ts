@@ -1,7 +1,8 @@
-// Reactions that must wait for a transaction to commit. A message handler runs inside the transport's
-// transaction (with its inbox record) and never sees it end; what it wants done only once its work is
-// durable, like publishing on the in-memory EventBus, it leaves here. TypeORM tells its subscribers when a
-// query runner commits or rolls back, and `queryRunner.data` is its place for such per-transaction notes.
+// Reactions that must wait for a transaction to commit, and may be lost: publishing on the in-memory
+// EventBus (@nestjs/cqrs). A message handler runs inside the transport's transaction (with its inbox
+// record) and never sees it end; what it wants done only once its work is durable, it leaves here.
+// TypeORM tells its subscribers when a query runner commits or rolls back, and `queryRunner.data` is its
+// place for such per-transaction notes. Registered for every service by PlatformModule.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
