@@ -48,7 +48,7 @@ describe('the order view', () => {
   const storedEvents = async (orderId: string) =>
     (await database.query(`SELECT event_id FROM order_view_events WHERE order_id = $1`, [orderId])) as Array<{ event_id: string }>;
   const notified = (orderId: string, message: string) =>
-    CustomerNotified.create({ orderId, notificationId: randomUUID(), fact: OrderConfirmed.name, channel: 'log', message }, newFlow(orderId));
+    CustomerNotified.create({ orderId, customerId: 'customer-7', notificationId: randomUUID(), fact: OrderConfirmed.name, channel: 'log', message }, newFlow(orderId));
   const route = { route: ['Birmingham', 'Sheffield', 'Manchester'], distanceKm: 140.5, etaMinutes: 165 };
 
   it('answers PENDING right after POST /orders, every time: never a 404', async () => {

@@ -4,8 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The view `GET /notifications?orderId=` reads (application/projections/customer-notifications): one row
  * per CustomerNotified, keyed by its notification id, so applying an event twice cannot add a second row.
  * Unlike the notification log it has no unique (order_id, fact) and no check on the fact: the log keeps
- * the rules, the view only shows what was announced. `customer_id` is empty only for an announcement
- * without one (the field is optional in the contract). No foreign keys: a rebuild swaps the table whole.
+ * the rules, the view only shows what was announced. No foreign keys: a rebuild swaps the table whole.
  */
 export class CreateCustomerNotificationsView1763769600001 implements MigrationInterface {
   name = 'CreateCustomerNotificationsView1763769600001';
@@ -15,7 +14,7 @@ export class CreateCustomerNotificationsView1763769600001 implements MigrationIn
       CREATE TABLE customer_notifications (
         notification_id uuid PRIMARY KEY,
         order_id        uuid NOT NULL,
-        customer_id     text,
+        customer_id     text NOT NULL,
         fact            text NOT NULL,
         channel         text NOT NULL,
         message         text NOT NULL,

@@ -35,6 +35,7 @@ describe('orders reads notifications.events (consumer pact: orders-notifications
       CustomerNotified,
       {
         orderId: uuid(ORDER_ID),
+        customerId: like('customer-42'),
         notificationId: uuid('9b2f6c1e-5d4a-4f3b-8e2d-1c0b9a8f7e6d'),
         fact: like('orders.order-confirmed.v1'),
         channel: like('log'),

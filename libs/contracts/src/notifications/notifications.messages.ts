@@ -12,12 +12,8 @@ export const CustomerNotified = defineMessage({
     .object({
       orderId,
       notificationId: z.uuid(),
-      /**
-       * The customer who was told. Optional only because v1 was recorded in the contract baseline without it,
-       * and a newly required field fails the breaking-change gate (docs/patterns/contracts.md, "Changing a
-       * message safely"); notifications always sends it.
-       */
-      customerId: z.string().min(1).optional(),
+      /** The customer who was told. */
+      customerId: z.string().min(1),
       /** The order fact this notification tells of: `orders.order-confirmed.v1`, … */
       fact: z.string().min(1),
       channel: z.string().min(1),

@@ -53,15 +53,6 @@ describe('CustomerNotificationsProjection', () => {
     expect(statements[0].sql).toMatch(/INSERT INTO customer_notifications__rebuild /);
   });
 
-  it('keeps an announcement that does not name the customer, without one', async () => {
-    const { customerId: _left, ...payload } = announcement('ORDER_DELIVERED').payload as Record<string, unknown>;
-    const { view, statements } = recordingView();
-
-    await projection.apply(view, CustomerNotified.create(payload as never, newFlow()));
-
-    expect(statements[0].parameters[2]).toBeNull();
-  });
-
   it('ignores events it does not show', async () => {
     const { view, statements } = recordingView();
     const orderId = randomUUID();

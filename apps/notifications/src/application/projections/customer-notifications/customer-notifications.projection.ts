@@ -25,7 +25,7 @@ export class CustomerNotificationsProjection implements Projection {
       `INSERT INTO ${view.table('customer_notifications')} (notification_id, order_id, customer_id, fact, channel, message, notified_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (notification_id) DO NOTHING`,
-      [notificationId, orderId, customerId ?? null, orderFact, channel, message, event.occurredAt],
+      [notificationId, orderId, customerId, orderFact, channel, message, event.occurredAt],
     );
   }
 }

@@ -7,7 +7,7 @@ import { ListNotificationsQuery, type NotificationView } from './list-notificati
 interface NotificationRow {
   notification_id: string;
   order_id: string;
-  customer_id: string | null;
+  customer_id: string;
   fact: OrderFact;
   message: string;
   notified_at: Date;
@@ -35,7 +35,7 @@ export class ListNotificationsHandler implements IQueryHandler<ListNotifications
     return rows.map((row) => ({
       notificationId: row.notification_id,
       orderId: row.order_id,
-      ...(row.customer_id === null ? {} : { customerId: row.customer_id }),
+      customerId: row.customer_id,
       fact: row.fact,
       message: row.message,
       sentAt: row.notified_at.toISOString(),

@@ -5,8 +5,7 @@ import type { OrderFact } from '@waybill/notifications-domain';
 export interface NotificationView {
   notificationId: string;
   orderId: string;
-  /** Absent only for an announcement that did not name the customer (optional in CustomerNotified). */
-  customerId?: string;
+  customerId: string;
   fact: OrderFact;
   message: string;
   /** ISO 8601. */

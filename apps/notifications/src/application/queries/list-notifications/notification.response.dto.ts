@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { ORDER_FACTS, type OrderFact } from '@waybill/notifications-domain';
 import type { NotificationView } from './list-notifications.query';
 
@@ -10,8 +10,8 @@ export class NotificationResponseDto implements NotificationView {
   @ApiProperty({ format: 'uuid' })
   orderId!: string;
 
-  @ApiPropertyOptional({ description: 'The customer who was told.' })
-  customerId?: string;
+  @ApiProperty({ description: 'The customer who was told.' })
+  customerId!: string;
 
   @ApiProperty({ enum: ORDER_FACTS, description: 'The fact the customer was told about; at most one notification per order and fact.' })
   fact!: OrderFact;

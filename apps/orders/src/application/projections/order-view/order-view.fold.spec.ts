@@ -40,13 +40,13 @@ const placed = event(OrderPlaced, { ...customer, lines: [{ sku: 'BOX-S', quantit
 const reserved = event(StockReserved, { orderId: ORDER_ID, lines: [{ sku: 'BOX-S', quantity: 2 }] }, 1);
 const planned = event(RoutePlanned, { orderId: ORDER_ID, shipmentId: SHIPMENT_ID, route: ['Birmingham', 'Manchester'], distanceKm: 140, etaMinutes: 165 }, 2);
 const confirmed = event(OrderConfirmed, { ...customer, distanceKm: 140, etaMinutes: 165 }, 3);
-const toldConfirmed = event(CustomerNotified, { orderId: ORDER_ID, notificationId: SHIPMENT_ID, fact: OrderConfirmed.name, channel: 'log', message: 'Your order is confirmed.' }, 4);
+const toldConfirmed = event(CustomerNotified, { orderId: ORDER_ID, customerId: 'customer-42', notificationId: SHIPMENT_ID, fact: OrderConfirmed.name, channel: 'log', message: 'Your order is confirmed.' }, 4);
 const shipped = event(ShipmentDispatched, { orderId: ORDER_ID, shipmentId: SHIPMENT_ID }, 5);
 const dispatched = event(OrderDispatched, customer, 6);
 const committed = event(StockCommitted, { orderId: ORDER_ID }, 7);
 const arrived = event(ShipmentDelivered, { orderId: ORDER_ID, shipmentId: SHIPMENT_ID }, 8);
 const delivered = event(OrderDelivered, customer, 9);
-const toldDelivered = event(CustomerNotified, { orderId: ORDER_ID, notificationId: ORDER_ID, fact: OrderDelivered.name, channel: 'log', message: 'Delivered.' }, 10);
+const toldDelivered = event(CustomerNotified, { orderId: ORDER_ID, customerId: 'customer-42', notificationId: ORDER_ID, fact: OrderDelivered.name, channel: 'log', message: 'Delivered.' }, 10);
 const deliveredStory = [placed, reserved, planned, confirmed, toldConfirmed, shipped, dispatched, committed, arrived, delivered, toldDelivered];
 
 /** A small deterministic PRNG (mulberry32), so a failing shuffle can be replayed. */
