@@ -1,4 +1,5 @@
 export { checkpoints, type Checkpoint } from './checkpoints';
+export { addToEventSet, type EventSetOptions, type StoredEvent } from './event-set';
 export { projectNow } from './project-now';
 export { shadowTable, viewLock, viewTransaction, type Projection, type ViewTransaction } from './projection';
 export { ProjectionConsumer, type ProjectionConsumerOptions, type ProjectionConsumerState, type RetryPolicy } from './projection-consumer';

@@ -6,7 +6,7 @@
 //   - every event of an order is stored once in order_view_events, by id (ON CONFLICT DO NOTHING);
 //   - the row is recomputed from all of the order's stored events by a pure fold (order-view.fold.ts).
 import { messageName, SERVICE_MESSAGING, type Envelope } from '@waybill/contracts';
-import type { Projection, ViewTransaction } from '@waybill/read-models';
+import { addToEventSet, type Projection } from '@waybill/read-models';
 import { foldOrderView, ORDER_VIEW_MESSAGES, type OrderViewEvent } from './order-view.fold';
 
 export const ORDER_VIEW = 'order_view';
@@ -14,13 +14,6 @@ export const ORDER_VIEW_EVENTS = 'order_view_events';
 
 /** By name, version included: a new version of a message is shown only once the fold has been taught it. */
 const SHOWN = new Set(ORDER_VIEW_MESSAGES.map((message) => message.name));
-
-interface StoredEvent {
-  event_id: string;
-  type: string;
-  occurred_at: Date;
-  payload: Record<string, unknown>;
-}
 
 export const orderViewProjection: Projection = {
   name: 'order-view',
@@ -31,20 +24,11 @@ export const orderViewProjection: Projection = {
     const shown = orderViewEventOf(event);
     if (!shown) return; // StockLevelChanged and the like are about a SKU, not an order
     const { orderId } = shown.payload as { orderId: string };
-    const events = view.table(ORDER_VIEW_EVENTS);
+    // An order's events come from four topics: writers of the view take turns as a whole (event-set.ts says why).
+    const events = await addToEventSet(view, event, { table: ORDER_VIEW_EVENTS, keyColumn: 'order_id', key: orderId, serialise: 'whole-view' });
+    if (!events) return; // seen before: the row was recomputed with it then
 
-    // Most events come twice (once applied at once by orders, once from Kafka): skip those without a lock.
-    if ((await view.query(`SELECT 1 FROM ${events} WHERE event_id = $1`, [event.id])).length > 0) return;
-    await oneWriterAtATime(view);
-    const inserted = await view.query(
-      `INSERT INTO ${events} (event_id, order_id, type, occurred_at, payload) VALUES ($1, $2, $3, $4, $5::jsonb)
-       ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
-      [shown.id, orderId, shown.type, shown.occurredAt, JSON.stringify(shown.payload)],
-    );
-    if (inserted.length === 0) return; // seen before: the row was recomputed with it then
-
-    const stored = await view.query<StoredEvent>(`SELECT event_id, type, occurred_at, payload FROM ${events} WHERE order_id = $1`, [orderId]);
-    const row = foldOrderView(stored.map(toOrderViewEvent));
+    const row = foldOrderView(events);
     if (!row) return; // its OrderPlaced has not come yet: the events wait, invisible, until it does
 
     await view.query(
@@ -58,21 +42,6 @@ export const orderViewProjection: Projection = {
     );
   },
 };
-
-/**
- * Serialises the writers of the view (until their transactions end). Without it, a command applying
- * its own event and the projector applying routing's event of the same order would each fold without
- * the other's uncommitted event, and the last to commit would win with half the story. A lock per
- * order would do, were it not for the projector: it applies a batch of a partition in one transaction,
- * and batches of two topics holding the same orders in a different order would deadlock. One lock per
- * table (the rebuild's shadow has its own) cannot; the view's writes are a few short statements. The
- * two-key form keeps clear of the one-key view lock (libs/read-models/src/projection.ts).
- */
-async function oneWriterAtATime(view: ViewTransaction): Promise<void> {
-  await view.query(`SELECT pg_advisory_xact_lock(hashtext($1), 0)`, [view.table(ORDER_VIEW)]);
-}
-
-const toOrderViewEvent = (row: StoredEvent): OrderViewEvent => ({ id: row.event_id, type: row.type, occurredAt: row.occurred_at.toISOString(), payload: row.payload });
 
 /** The event as the view stores it, or undefined when the view does not show events of its type. */
 export function orderViewEventOf(event: Envelope): OrderViewEvent | undefined {
