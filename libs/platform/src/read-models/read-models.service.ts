@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Envelope } from '@waybill/contracts';
 import { projectionLag, projectNow, ProjectionConsumer, type ProjectionConsumerState, type ProjectionLag } from '@waybill/read-models';
@@ -31,7 +31,7 @@ const LAG_CACHE_MS = 1_000;
  * `read_model_lag_events` metric and in /health.
  */
 @Injectable()
-export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReadModels implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly consumers: ProjectionConsumer[];
   private readonly kafka: Kafka;
   private admin?: Admin;
@@ -107,7 +107,11 @@ export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown
     await Promise.all(this.consumers.map((consumer) => consumer.start()));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before the application's shutdown hooks, so before TypeORM closes the connection pool: a projector
+   * that found its database gone would wait the "outage" out and keep the process from ending.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.consumers.map((consumer) => consumer.stop()));
     await this.admin?.disconnect();
     this.admin = undefined;

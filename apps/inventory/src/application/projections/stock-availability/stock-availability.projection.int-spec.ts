@@ -68,7 +68,7 @@ describe('the stock view (stock-availability)', () => {
     const before = await checkpoints();
     // With the projector stopped, only the commands themselves can put a level in the view.
     const [tent, stove] = [aSku('TENT'), aSku('STOVE')];
-    await readModels.onApplicationShutdown();
+    await readModels.beforeApplicationShutdown();
     try {
 
       await receive(tent, 5);

@@ -64,7 +64,7 @@ describe('GET /notifications right after a notification (read-your-writes)', () 
   it('shows the notification as soon as the transaction that sent it commits, with no projector running', async () => {
     // Without its projector, nothing reads notifications.events into the view: only the notifying
     // transaction itself (projectNow) can have put a row there.
-    await service().app.get(ReadModels).onApplicationShutdown();
+    await service().app.get(ReadModels).beforeApplicationShutdown();
     const order = anOrder();
     const database = service().app.get(DataSource);
 
