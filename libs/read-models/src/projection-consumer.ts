@@ -3,8 +3,8 @@
 // the rebuild (rebuild.ts) are both one of these; they differ only in the tables they write, the
 // checkpoint they keep and their consumer group.
 //
-//   - Fast path: a whole Kafka batch of one partition in one transaction. A rebuild replays thousands
-//     of events a second this way.
+//   - Fast path: up to 100 events of one partition's Kafka batch in one transaction. A rebuild replays
+//     thousands of events a second this way.
 //   - A batch that fails is retried one event at a time, so one bad event cannot hold back the others:
 //     it is retried in place with backoff, then parked in the topic's dead-letter topic with the error,
 //     and the checkpoint moves past it. A schema-invalid event is parked at once.
@@ -60,6 +60,11 @@ interface ValidEvent {
 }
 
 const DEFAULT_RETRY: RetryPolicy = { attempts: 4, initialDelayMs: 200 };
+/**
+ * Events applied in one transaction at most. A Kafka batch can hold thousands of events when the view is
+ * behind; one transaction for all of them would hold the view's locks (and a stopping service) for seconds.
+ */
+const MAX_EVENTS_PER_TRANSACTION = 100;
 const jittered = (ms: number): number => ms * (0.8 + Math.random() * 0.4);
 const backoff = (initialMs: number, attempt: number, capMs = 30_000): number => jittered(Math.min(capMs, initialMs * 2 ** attempt));
 
@@ -153,10 +158,11 @@ export class ProjectionConsumer {
     }, delay);
   }
 
-  /** Applies one partition's batch: runs of valid events in one transaction each; invalid events parked between them. */
+  /** Applies one partition's batch: runs of valid events (at most MAX_EVENTS_PER_TRANSACTION) in one transaction each; invalid events parked between them. */
   private async handleBatch(topic: string, partition: number, messages: KafkaMessage[], heartbeat: () => Promise<void>): Promise<void> {
     let run: ValidEvent[] = [];
     const flush = async () => {
+      this.throwIfClosing();
       if (run.length > 0) await this.applyRun(topic, partition, run);
       run = [];
       await heartbeat();
@@ -165,6 +171,7 @@ export class ProjectionConsumer {
       const validation = validateMessage(message.value);
       if (validation.ok) {
         run.push({ message, envelope: validation.envelope });
+        if (run.length >= MAX_EVENTS_PER_TRANSACTION) await flush();
         continue;
       }
       await flush();
