@@ -115,6 +115,8 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
       // missed heartbeats) is plenty, since heartbeats continue during long handlers (see below).
       sessionTimeout: 10_000,
       heartbeatInterval: HEARTBEAT_EVERY_MS,
+      // An idle fetch waits this long at the broker; closing waits for it (kafkajs's default is 5 s).
+      maxWaitTimeInMs: 1_000,
       // kafkajs would restart some crashes itself and give up on others; one policy, ours, is clearer.
       retry: { restartOnFailure: async () => false },
     });
