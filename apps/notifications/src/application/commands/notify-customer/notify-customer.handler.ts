@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { Notification, type NotificationSender } from '@waybill/notifications-domain';
-import { ReadModels } from '@waybill/platform';
-import { afterCommit } from '@waybill/platform';
+import { afterCommit, ReadModels } from '@waybill/platform';
 import { NOTIFICATION_LOG, NOTIFICATION_SENDER, type NotificationLogIn } from '../../../notifications.tokens';
 import { publishCustomerNotified } from '../../customer-notified';
 import { CustomerNotifiedEvent } from './customer-notified.event';
