@@ -35,16 +35,17 @@ export interface EventSetOptions {
  */
 export async function addToEventSet(view: ViewTransaction, event: Envelope, options: EventSetOptions): Promise<StoredEvent[] | undefined> {
   const table = view.table(options.table);
-  // Most events come twice (applied at once by their own service, then from Kafka): skip those before locking.
-  if ((await view.query(`SELECT 1 FROM ${table} WHERE event_id = $1`, [event.id])).length > 0) return undefined;
-  // The two-key form keeps clear of the one-key view lock (projection.ts).
-  await view.query(`SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))`, [table, options.serialise === 'per-key' ? options.key : '']);
   const inserted = await view.query(
     `INSERT INTO ${table} (event_id, ${options.keyColumn}, type, occurred_at, payload) VALUES ($1, $2, $3, $4, $5::jsonb)
      ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
     [event.id, options.key, event.type, event.occurredAt, JSON.stringify(event.payload)],
   );
+  // Most events come twice (applied at once by their own service, then from Kafka): those stop here, unlocked.
   if (inserted.length === 0) return undefined;
+  // Take our turn before reading the set, in a statement of its own: a statement reads what was committed
+  // when it began, so the set must be read only once the previous writer of this key has committed.
+  // (The two-key form keeps clear of the one-key view lock, projection.ts.)
+  await view.query(`SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))`, [table, options.serialise === 'per-key' ? options.key : '']);
   const rows = await view.query<{ event_id: string; type: string; occurred_at: Date; payload: Record<string, unknown> }>(
     `SELECT event_id, type, occurred_at, payload FROM ${table} WHERE ${options.keyColumn} = $1`,
     [options.key],

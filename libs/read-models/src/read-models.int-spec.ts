@@ -12,7 +12,7 @@ import { eventually, freshDatabase, freshTopics, readTopic, testInfrastructureFr
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import pino from 'pino';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { CreateProjectionCheckpoints1763769500003, projectionLag, projectNow, ProjectionConsumer, rebuildProjection, type Projection } from './index';
+import { addToEventSet, CreateProjectionCheckpoints1763769500003, projectionLag, projectNow, ProjectionConsumer, rebuildProjection, viewTransaction, type Projection } from './index';
 
 const EVENTS = Topics.inventory.events;
 /** An order whose events the toy projection cannot take: a stand-in for a bug in a projection. */
@@ -198,5 +198,33 @@ describe('read models: the projector and the rebuild', () => {
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     expect((results.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason.message).toMatch(/already running/);
     expect(await view()).toHaveLength(50);
+  });
+
+  it('makes writers of one key take turns, so the second folds the first one’s event too (addToEventSet)', async () => {
+    await database.dataSource.query(
+      `CREATE TABLE toy_events (event_id uuid PRIMARY KEY, order_id uuid NOT NULL, type text NOT NULL, occurred_at timestamptz NOT NULL, payload jsonb NOT NULL)`,
+    );
+    const orderId = randomUUID();
+    const [first, second] = [reserved(orderId), reserved(orderId)];
+    const options = { table: 'toy_events', keyColumn: 'order_id', key: orderId, serialise: 'per-key' } as const;
+
+    let releaseFirst!: () => void;
+    const firstHolds = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const firstTransaction = database.dataSource.transaction(async (tx) => {
+      expect((await addToEventSet(viewTransaction(tx), first, options))!.map((event) => event.id)).toEqual([first.id]);
+      await firstHolds; // not committed yet
+    });
+    await sleep(100);
+    let secondSaw: string[] | undefined;
+    const secondTransaction = database.dataSource.transaction(async (tx) => {
+      secondSaw = (await addToEventSet(viewTransaction(tx), second, options))!.map((event) => event.id);
+    });
+    await sleep(300);
+    expect(secondSaw).toBeUndefined(); // waiting for its turn: without it, it would fold [second] alone
+
+    releaseFirst();
+    await Promise.all([firstTransaction, secondTransaction]);
+    expect(secondSaw!.sort()).toEqual([first.id, second.id].sort());
+    await database.dataSource.transaction(async (tx) => expect(await addToEventSet(viewTransaction(tx), first, options)).toBeUndefined()); // a duplicate
   });
 });
