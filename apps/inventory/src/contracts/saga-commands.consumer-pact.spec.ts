@@ -2,43 +2,23 @@
 // (docs/patterns/contract-testing.md). Pact hands each example to the code inventory runs on it in
 // production: validateMessage (the transport's check), then the message controller, whose command is
 // caught at the command bus, before any database.
-import type { CommandBus } from '@nestjs/cqrs';
 import { MatchersV3 } from '@pact-foundation/pact';
-import { CommitStock, ReleaseStock, ReserveStock, validateMessage, type Envelope } from '@waybill/contracts';
-import { MessageContext } from '@waybill/platform';
-import type { EntityManager } from 'typeorm';
+import { CommitStock, ReleaseStock, ReserveStock, type Envelope } from '@waybill/contracts';
 import { CommitStockCommand } from '../application/commands/commit-stock/commit-stock.command';
 import { CommitStockMessageController } from '../application/commands/commit-stock/commit-stock.message.controller';
 import { ReleaseStockCommand } from '../application/commands/release-stock/release-stock.command';
 import { ReleaseStockMessageController } from '../application/commands/release-stock/release-stock.message.controller';
 import { ReserveStockCommand } from '../application/commands/reserve-stock/reserve-stock.command';
 import { ReserveStockMessageController } from '../application/commands/reserve-stock/reserve-stock.message.controller';
+import { commandSentFor, DELIVERY_TRANSACTION, type MessageDelivery } from '@waybill/service-testing';
 import { consumerPact } from '@waybill/testing/pact';
 
 const { eachLike, integer, regex, uuid } = MatchersV3;
 const ORDER_ID = '2c1d8a9e-3f5b-4c6d-8e7f-9a0b1c2d3e4f';
 const orderId = uuid(ORDER_ID);
-const transaction = {} as EntityManager;
 
-/** Runs `deliver` as the transport would, after validateMessage; returns the command it put on the bus. */
-async function commandFrom(
-  raw: string,
-  deliver: (bus: CommandBus, envelope: Envelope, context: MessageContext) => Promise<void>,
-) {
-  const validation = validateMessage(raw);
-  if (!validation.ok)
-    throw new Error(`inventory would dead-letter this message: ${validation.reason} ${validation.detail}`);
-  const sent: unknown[] = [];
-  const bus = { execute: async (command: unknown) => void sent.push(command) } as unknown as CommandBus;
-  const context = new MessageContext([
-    validation.envelope,
-    transaction,
-    { topic: validation.definition.topic, partition: 0, offset: '0' },
-  ]);
-  await deliver(bus, validation.envelope, context);
-  expect(sent).toHaveLength(1);
-  return sent[0];
-}
+/** The command inventory puts on its bus for `raw` (after the transport's validation). */
+const commandFrom = (raw: string, deliver: MessageDelivery) => commandSentFor('inventory', raw, deliver);
 
 describe('inventory reads inventory.commands (consumer pact: inventory-orders)', () => {
   const pact = consumerPact('inventory', 'orders');
@@ -56,7 +36,7 @@ describe('inventory reads inventory.commands (consumer pact: inventory-orders)',
         expect(command).toMatchObject({
           orderId: ORDER_ID,
           lines: [{ sku: 'BOX-S', quantity: 2 }],
-          transaction,
+          transaction: DELIVERY_TRANSACTION,
         });
       },
     ));

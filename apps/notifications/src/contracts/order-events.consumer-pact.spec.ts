@@ -2,7 +2,6 @@
 // customer (docs/patterns/contract-testing.md). Pact hands each example to the code notifications runs
 // on it in production: validateMessage (the transport's check), then the subscriber, which translates
 // it into OrderNews (order-news.translator.ts); the command is caught at the bus, before any database.
-import type { CommandBus } from '@nestjs/cqrs';
 import { MatchersV3 } from '@pact-foundation/pact';
 import {
   OrderCancelled,
@@ -10,45 +9,26 @@ import {
   OrderDelivered,
   OrderDispatched,
   OrderRejected,
-  validateMessage,
-  type Envelope,
 } from '@waybill/contracts';
 import type { OrderNews } from '@waybill/notifications-domain';
-import { MessageContext } from '@waybill/platform';
-import type { EntityManager } from 'typeorm';
 import { NotifyCustomerOnOrderCancelled } from '../application/commands/notify-customer/notify-customer-on-order-cancelled.subscriber';
 import { NotifyCustomerOnOrderConfirmed } from '../application/commands/notify-customer/notify-customer-on-order-confirmed.subscriber';
 import { NotifyCustomerOnOrderDelivered } from '../application/commands/notify-customer/notify-customer-on-order-delivered.subscriber';
 import { NotifyCustomerOnOrderDispatched } from '../application/commands/notify-customer/notify-customer-on-order-dispatched.subscriber';
 import { NotifyCustomerOnOrderRejected } from '../application/commands/notify-customer/notify-customer-on-order-rejected.subscriber';
 import { NotifyCustomerCommand } from '../application/commands/notify-customer/notify-customer.command';
+import { commandSentFor, type MessageDelivery } from '@waybill/service-testing';
 import { consumerPact } from '@waybill/testing/pact';
 
 const { integer, like, number, regex, uuid } = MatchersV3;
 const ORDER_ID = '2c1d8a9e-3f5b-4c6d-8e7f-9a0b1c2d3e4f';
 const customer = { orderId: uuid(ORDER_ID), customerId: like('customer-42') };
-const transaction = {} as EntityManager;
-
-type Subscriber = (bus: CommandBus, envelope: Envelope<never>, context: MessageContext) => Promise<void>;
 
 /** Runs `subscriber` as the transport would, after validateMessage; returns the news it asked to tell. */
-async function newsFrom(raw: string, subscriber: Subscriber): Promise<OrderNews> {
-  const validation = validateMessage(raw);
-  if (!validation.ok)
-    throw new Error(
-      `notifications would dead-letter this message: ${validation.reason} ${validation.detail}`,
-    );
-  const sent: unknown[] = [];
-  const bus = { execute: async (command: unknown) => void sent.push(command) } as unknown as CommandBus;
-  const context = new MessageContext([
-    validation.envelope,
-    transaction,
-    { topic: validation.definition.topic, partition: 0, offset: '0' },
-  ]);
-  await subscriber(bus, validation.envelope as Envelope<never>, context);
-  expect(sent).toHaveLength(1);
-  expect(sent[0]).toBeInstanceOf(NotifyCustomerCommand);
-  return (sent[0] as NotifyCustomerCommand).news;
+async function newsFrom(raw: string, subscriber: MessageDelivery): Promise<OrderNews> {
+  const command = await commandSentFor('notifications', raw, subscriber);
+  expect(command).toBeInstanceOf(NotifyCustomerCommand);
+  return (command as NotifyCustomerCommand).news;
 }
 
 describe('notifications reads orders.events (consumer pact: notifications-orders)', () => {
