@@ -1,10 +1,10 @@
-import { Inject } from '@nestjs/common';
+import { Inject, type OnModuleDestroy } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ALL_TOPICS } from '@waybill/contracts';
 import { ReadModels, SERVICE_CONFIG, type ReadModelStatus, type ServiceConfig } from '@waybill/platform';
 import type { OrderStatus } from '@waybill/orders-domain';
-import { Kafka } from 'kafkajs';
+import { Kafka, type Admin } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { GetOperationsOverviewQuery } from './get-operations-overview.query';
 
@@ -28,7 +28,10 @@ export interface OperationsOverview {
  * from OrderNeedsAttention / OrderCompensated); dead letters are counted from the topics' offsets.
  */
 @QueryHandler(GetOperationsOverviewQuery)
-export class GetOperationsOverviewHandler implements IQueryHandler<GetOperationsOverviewQuery, OperationsOverview> {
+export class GetOperationsOverviewHandler implements IQueryHandler<GetOperationsOverviewQuery, OperationsOverview>, OnModuleDestroy {
+  /** One admin connection for every request, opened on the first. */
+  private admin?: Admin;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly readModels: ReadModels,
@@ -59,17 +62,18 @@ export class GetOperationsOverviewHandler implements IQueryHandler<GetOperations
   /** Per `.dlq` topic: high watermark − low watermark over its partitions (purging moves the low one up). */
   private async countDeadLetters(): Promise<Array<{ topic: string; count: number }>> {
     const deadLetterTopics = [...new Set(ALL_TOPICS.map((topic) => topic.name).filter((name) => name.endsWith('.dlq')))];
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      return await Promise.all(
-        deadLetterTopics.map(async (topic) => {
-          const offsets = await admin.fetchTopicOffsets(`${this.config.TOPIC_PREFIX}${topic}`);
-          return { topic, count: offsets.reduce((sum, { high, low }) => sum + Number(BigInt(high) - BigInt(low)), 0) };
-        }),
-      );
-    } finally {
-      await admin.disconnect();
-    }
+    this.admin ??= this.kafka.admin();
+    const admin = this.admin;
+    await admin.connect(); // a no-op once connected; reconnects after a broker restart
+    return Promise.all(
+      deadLetterTopics.map(async (topic) => {
+        const offsets = await admin.fetchTopicOffsets(`${this.config.TOPIC_PREFIX}${topic}`);
+        return { topic, count: offsets.reduce((sum, { high, low }) => sum + Number(BigInt(high) - BigInt(low)), 0) };
+      }),
+    );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.admin?.disconnect();
   }
 }
