@@ -11,7 +11,6 @@
 //     reservation commits (read-your-writes) and once the projector has taken every level from Kafka.
 import { randomUUID } from 'node:crypto';
 import { StockLevelChanged, Topics, type Envelope } from '@waybill/contracts';
-import { projectionLag } from '@waybill/read-models';
 import { startServiceUnderTest, type ServiceUnderTest } from '@waybill/service-testing';
 import { eventually, readTopicToEnd, type ReadMessage } from '@waybill/testing';
 import { Kafka, type Producer } from 'kafkajs';
@@ -70,15 +69,7 @@ describe('inventory under competing reservations', () => {
       [skus],
     ),
   });
-  const viewLag = async () => {
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      return (await projectionLag(admin, database.manager, stockAvailabilityProjection, service.topics.prefix)).events;
-    } finally {
-      await admin.disconnect();
-    }
-  };
+  const viewLag = () => service.viewLag(stockAvailabilityProjection);
 
   it('never oversells, and answers every order exactly once', async () => {
     const skus = [aSku('TENT'), aSku('STOVE'), aSku('FILTER')];

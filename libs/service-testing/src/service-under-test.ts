@@ -1,8 +1,10 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { MESSAGE_CATALOG, messageName, type Envelope } from '@waybill/contracts';
 import { runMigrations, startService, type KafkaTransport, type ServiceDefinition } from '@waybill/platform';
+import { projectionLag, type Projection } from '@waybill/read-models';
 import { freshSchema, freshTopics, type FreshSchema, type FreshTopics } from '@waybill/testing';
-import { Kafka, type Producer } from 'kafkajs';
+import { Kafka, type Admin, type Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
 
 export interface ServiceUnderTest {
   app: INestApplication;
@@ -17,6 +19,8 @@ export interface ServiceUnderTest {
    * prefix), keyed by its order id.
    */
   publish(...envelopes: Envelope<{ orderId: string }>[]): Promise<void>;
+  /** Events on this test's topics that one of the service's views has not applied yet (its checkpoint against Kafka, measured now). */
+  viewLag(projection: Projection): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -43,6 +47,7 @@ export async function startServiceUnderTest(
   const { app, kafka } = await startService(register(env));
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   let producer: Producer | undefined;
+  let admin: Admin | undefined;
   return {
     app,
     kafka,
@@ -64,8 +69,16 @@ export async function startServiceUnderTest(
         });
       }
     },
+    async viewLag(projection) {
+      if (!admin) {
+        admin = new Kafka({ clientId: `test-admin-${definition.name}`, brokers: topics.brokers, logLevel: 0 }).admin();
+        await admin.connect();
+      }
+      return (await projectionLag(admin, app.get(DataSource).manager, projection, topics.prefix)).events;
+    },
     stop: async () => {
       await producer?.disconnect();
+      await admin?.disconnect();
       await app.close();
       await Promise.all([schema.drop(), topics.drop()]);
     },

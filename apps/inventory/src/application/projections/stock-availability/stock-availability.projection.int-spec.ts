@@ -3,7 +3,7 @@
 // a rebuild from the event topics that ends where the live view is.
 import { newFlow, StockLevelChanged, Topics, type Envelope, type PayloadOf } from '@waybill/contracts';
 import { ReadModels } from '@waybill/platform';
-import { projectionLag, rebuildProjection } from '@waybill/read-models';
+import { rebuildProjection } from '@waybill/read-models';
 import { startServiceUnderTest, type ServiceUnderTest } from '@waybill/service-testing';
 import { eventually } from '@waybill/testing';
 import { Kafka, type Producer } from 'kafkajs';
@@ -39,15 +39,7 @@ describe('the stock view (stock-availability)', () => {
   const receive = (sku: string, quantity: number) => request(service.url).post(`/stock/${sku}/receipts`).send({ quantity }).expect(200);
   const statusOf = async (orderId: string): Promise<string | undefined> =>
     (await database.query(`SELECT status FROM reservations WHERE order_id = $1`, [orderId]))[0]?.status;
-  const viewLag = async () => {
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      return (await projectionLag(admin, database.manager, stockAvailabilityProjection, service.topics.prefix)).events;
-    } finally {
-      await admin.disconnect();
-    }
-  };
+  const viewLag = () => service.viewLag(stockAvailabilityProjection);
   /** Once every level on Kafka is in the view (and the outbox is empty of unpublished ones). */
   const caughtUp = () =>
     eventually(async () => {

@@ -7,7 +7,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { ALL_TOPICS, CancelShipment, newFlow, PlanRoute, RoutePlanned, RouteUnavailable, ShipmentCancelled, ShipmentDelivered, ShipmentDispatched, Topics } from '@waybill/contracts';
-import { projectionLag, rebuildProjection } from '@waybill/read-models';
+import { rebuildProjection } from '@waybill/read-models';
 import { startServiceUnderTest, type ServiceUnderTest } from '@waybill/service-testing';
 import { eventually, readTopicToEnd } from '@waybill/testing';
 import { RoutingModule } from '../../../routing.module';
@@ -29,15 +29,7 @@ describe('the shipment-tracking view', () => {
   const tracking = (shipmentId: string) => request(service.url).get(`/shipments/${shipmentId}`);
   const shipmentOf = (orderId: string) => request(service.url).get('/shipments').query({ orderId });
   /** Events on routing.events the projector has not applied yet (measured afresh: /health caches it for a second). */
-  const lag = async () => {
-    const admin = new Kafka({ clientId: 'routing-lag-test', brokers: service.topics.brokers, logLevel: logLevel.NOTHING }).admin();
-    await admin.connect();
-    try {
-      return (await projectionLag(admin, database.manager, shipmentTrackingProjection, service.topics.prefix)).events;
-    } finally {
-      await admin.disconnect();
-    }
-  };
+  const lag = () => service.viewLag(shipmentTrackingProjection);
   const caughtUp = () => eventually(async () => expect(await lag()).toBe(0));
   /**
    * Holds the live projector back: it locks its checkpoint row before it applies anything, so while this
